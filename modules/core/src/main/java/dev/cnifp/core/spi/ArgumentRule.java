@@ -1,0 +1,11 @@
+package dev.cnifp.core.spi;
+
+/** Whether an action is written with an argument in parentheses. */
+public enum ArgumentRule {
+    /** {@code off}: parentheses are a syntax error. */
+    NONE,
+    /** {@code error(msg)}: a non-empty argument is required. */
+    REQUIRED,
+    /** Either form is accepted; {@code bind} receives {@code null} when the parentheses are left out. */
+    OPTIONAL
+}

@@ -1,0 +1,30 @@
+package dev.cnifp.core.spi;
+
+/**
+ * A failpoint action, found as a service. The core knows no action by name: every action, built-in or
+ * third-party, is a provider of this interface and gets the same grammar, {@code [P%][N*]name[(arg)]}.
+ *
+ * <p>Like a jlink plugin, an action has a name, a description, a rule for its argument and a
+ * {@linkplain #bind bind} step that validates and normalises the argument once, at parse time. What it
+ * returns is fired on every evaluation that selects the term.
+ */
+public interface FailpointAction {
+
+    /** The name used in specs, e.g. {@code error}; ASCII letters, digits and {@code _}, starting with a letter. */
+    String name();
+
+    /** One line for humans, e.g. for a CLI that lists installed actions. */
+    String description();
+
+    /** Whether the action takes an argument in parentheses. */
+    ArgumentRule argumentRule();
+
+    /**
+     * Validates and normalises the argument. The parser has already applied {@link #argumentRule()}:
+     * {@code argument} is {@code null} when no parentheses were written, and never empty.
+     *
+     * @throws InvalidArgumentException with a message that says what is expected, e.g.
+     *         {@code "delay takes a whole number of milliseconds"}
+     */
+    BoundAction bind(String argument) throws InvalidArgumentException;
+}

@@ -1,0 +1,32 @@
+package dev.cnifp.core.spi;
+
+import java.util.Objects;
+
+/** What firing an action asks of the driver: carry on, fail the call, or end the process. */
+public sealed interface Outcome {
+
+    /** Carry on with the real work, e.g. delegate to bridge. */
+    record Proceed() implements Outcome {}
+
+    /**
+     * Fail the call with an error the caller sees: in the CNI plugin, {@code {"code": code, "msg": message,
+     * "details": details}} on stdout and exit 1. {@code details} may be {@code null}.
+     */
+    record Fail(int code, String message, String details) implements Outcome {
+        public Fail {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Die the way a Go program panics: {@code panic: message} and a trace on stderr, nothing on stdout, exit 2. */
+    record Panic(String message) implements Outcome {
+        public Panic {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** End the process at once with this exit status and no output. */
+    record Exit(int status) implements Outcome {}
+
+    Outcome PROCEED = new Proceed();
+}
