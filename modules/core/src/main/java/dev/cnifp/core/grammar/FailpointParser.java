@@ -54,7 +54,7 @@ public final class FailpointParser {
 
         Failpoint spec() throws FailpointSyntaxException {
             if (text.isEmpty()) {
-                throw error(0, "empty; expected a term such as 1*error(oops)");
+                throw error(0, "empty spec: expected at least one term, e.g. 1*error(oops)");
             }
             List<Term> terms = new ArrayList<>();
             while (true) {
