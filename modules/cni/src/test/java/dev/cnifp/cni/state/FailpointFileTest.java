@@ -283,17 +283,34 @@ class FailpointFileTest {
         assertEquals(before, FileSnapshot.of(file));
     }
 
+    /** Root ignores directory permissions, so as root the directory is made immutable instead (chattr +i). */
     @Test
     void aWriteFailureLeavesTheFileAsItWas() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "root may write into read-only directories");
-        Path sub = Files.createDirectory(dir.resolve("ro"));
+        Path sub = Files.createDirectory(dir.resolve("locked-dir"));
         Path file = Files.writeString(sub.resolve("fp.json"), "{\"cmdAdd\": \"3*off\"}");
-        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
-        try {
-            assertUpdateFails(file, "failed to write failpoint conf " + file + ": permission denied");
-        } finally {
-            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+        backdate(file);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            assumeTrue(Tools.available("chattr") && run("chattr", "+i", sub.toString()) == 0, "chattr +i");
+        } else {
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
         }
+        try {
+            FileSnapshot before = FileSnapshot.of(file);
+            assertUpdateFails(file, "failed to write failpoint conf " + file + ": "
+                    + (root ? "operation not permitted" : "permission denied"));
+            assertEquals(before, FileSnapshot.of(file));
+        } finally {
+            if (root) {
+                run("chattr", "-i", sub.toString());
+            } else {
+                Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     }
 
     @Test
