@@ -66,6 +66,20 @@ class FailpointFileTest {
         Jq.assertPrintsSame(file);
     }
 
+    @Test
+    void aFileWrittenByTheGoPluginIsReadAndRewrittenReadably() throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\":\"0*error(x)-\\u003e1*panic(y)\",\"cmdDel\":\"1*error(z)\"}");
+
+        assertEquals("0*error(x)->1*panic(y)", spendAdd(file));
+
+        assertEquals("""
+                {
+                  "cmdAdd": "0*error(x)->0*panic(y)",
+                  "cmdDel": "1*error(z)"
+                }
+                """, Files.readString(file));
+    }
+
     /** Numbers keep their value, not always their spelling: {@code 1e400} becomes {@code 1E+400}, {@code -0.0} is 0. */
     @Test
     void unknownKeysKeepTheirPlaceAndValue() throws Exception {
