@@ -1,0 +1,159 @@
+package dev.cnifp.cni.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces a file's content all at once: a temp file {@code .<name>.<16 hex digits>.tmp} in the same directory gets
+ * the bytes, the old file's owner and mode, and an fsync; then it is renamed over the file and the directory is
+ * fsynced. A reader sees the old file or the new one, never a mix, even if the writer is killed at any point.
+ *
+ * <p>A writer killed before its rename leaves its temp file behind. The next writer of the same file deletes such
+ * leftovers ({@link #sweepStaleTemps}) once they are older than {@link #STALE_TEMP_AGE}: a live writer's temp file
+ * exists for milliseconds.
+ */
+final class AtomicReplacement {
+    static final Duration STALE_TEMP_AGE = Duration.ofMinutes(5);
+    private static final int CREATE_ATTEMPTS = 16;
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    private AtomicReplacement() {}
+
+    /**
+     * Writes {@code content} as the new {@code target}, keeping the mode and (when permitted) owner and group of
+     * {@code original}. Throws with the reason on failure; the target is then unchanged.
+     */
+    static void replace(Path target, FileStatus original, byte[] content) throws IOException {
+        Path directory = target.getParent();
+        String name = target.getFileName().toString();
+        Path temp = null;
+        try {
+            try (TempFile created = createTemp(directory, name)) {
+                temp = created.path();
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    created.channel().write(buffer);
+                }
+                copyOwnerAndMode(temp, original);
+                created.channel().force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+            throw e;
+        }
+        syncDirectory(directory);
+    }
+
+    /**
+     * Deletes temp files of {@code target} older than {@link #STALE_TEMP_AGE}. Needs no lock (a live writer's temp
+     * file is younger), so callers run it after unlocking, off the path other processes wait on.
+     */
+    static void sweepStaleTemps(Path target) {
+        Pattern tempName = tempNamePattern(target.getFileName().toString());
+        Instant staleBefore = Instant.now().minus(STALE_TEMP_AGE);
+        DirectoryStream.Filter<Path> filter = p -> tempName.matcher(p.getFileName().toString()).matches();
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), filter)) {
+            for (Path leftover : leftovers) {
+                deleteIfOlder(leftover, staleBefore);
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // best effort: a leftover that cannot be listed or removed does no harm beyond its disk space
+        }
+    }
+
+    static Pattern tempNamePattern(String name) {
+        return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");
+    }
+
+    private record TempFile(Path path, FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static TempFile createTemp(Path directory, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+            Path temp = directory.resolve("." + name + "." + random + ".tmp");
+            try {
+                return new TempFile(temp, FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** chown before chmod: chown may clear set-id bits. Owner and group are kept only where the kernel lets us. */
+    private static void copyOwnerAndMode(Path temp, FileStatus original) throws IOException {
+        FileStatus created = FileStatus.of(temp, LinkOption.NOFOLLOW_LINKS);
+        if (created.uid() != original.uid()) {
+            setQuietly(temp, "unix:uid", original.uid());
+        }
+        if (created.gid() != original.gid()) {
+            setQuietly(temp, "unix:gid", original.gid());
+        }
+        Files.setAttribute(temp, "unix:mode", original.permissions(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static void setQuietly(Path path, String attribute, int value) {
+        try {
+            Files.setAttribute(path, attribute, value, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException notPermitted) {
+            // an unprivileged writer cannot give files away; the replacement then belongs to it
+        }
+    }
+
+    private static void deleteIfOlder(Path leftover, Instant staleBefore) {
+        try {
+            FileTime modified = Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS);
+            if (modified.toInstant().isBefore(staleBefore)) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            // gone already, or not ours to delete
+        }
+    }
+
+    /** Makes the rename durable. Best effort: the new content is already in place and complete either way. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems refuse to fsync directories
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // left for the sweep of the next writer
+        }
+    }
+}
