@@ -42,4 +42,10 @@ final class PluginBinary {
         }
         return binary.toAbsolutePath();
     }
+
+    /** Failpoint tests make no sense against an override such as the bare bridge: skip them then. */
+    static void requireThePlugin() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(isThePlugin(),
+                "skipped: -Dcnifp.plugin overrides the plugin, and this test needs cni-bridge-fp's failpoints");
+    }
 }

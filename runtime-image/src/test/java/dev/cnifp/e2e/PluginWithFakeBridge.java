@@ -1,0 +1,58 @@
+package dev.cnifp.e2e;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The real plugin with a fake {@code bridge} as its only delegate, run directly (no sandbox, no root): for tests
+ * of the failpoint file itself, where the network does not matter. Nothing here can create a device: the fake
+ * bridge only prints {@link #CANNED_RESULT}, and CNI_NETNS names a namespace that does not exist.
+ */
+final class PluginWithFakeBridge implements AutoCloseable {
+
+    /** What the fake bridge prints on every call, in the canonical order of a 1.0.0 result. */
+    static final String CANNED_RESULT = "{\"cniVersion\":\"1.0.0\","
+            + "\"interfaces\":[{\"name\":\"eth0\",\"mac\":\"0a:58:0a:58:00:02\",\"sandbox\":\"/run/netns/cnifp-e2e-fake\"}],"
+            + "\"ips\":[{\"interface\":0,\"address\":\"10.88.0.2/16\",\"gateway\":\"10.88.0.1\"}],"
+            + "\"dns\":{}}";
+
+    static final Map<String, String> ENV = Map.of(
+            "CNI_CONTAINERID", "cnifp-e2e-offline",
+            "CNI_NETNS", "/run/netns/cnifp-e2e-does-not-exist",
+            "CNI_IFNAME", "eth0");
+
+    private final CniPath cniPath;
+    private final PluginRunner runner;
+
+    private PluginWithFakeBridge(CniPath cniPath) {
+        this.cniPath = cniPath;
+        this.runner = PluginRunner.onHost(cniPath);
+    }
+
+    static PluginWithFakeBridge create() {
+        return new PluginWithFakeBridge(CniPath.withFakeBridge(PluginBinary.locate(), CANNED_RESULT));
+    }
+
+    /** A small 1.0.0 network configuration whose pod annotation points at {@code file}. */
+    static String netconf(FailpointFile file) {
+        return Json.write(Map.of(
+                "cniVersion", "1.0.0",
+                "name", "cnifp-e2e",
+                "type", "cni-bridge-fp",
+                "runtimeConfig", Map.of("io.kubernetes.cri.pod-annotations",
+                        Map.of("failpoint.cni.containerd.io/confpath", file.path().toString()))));
+    }
+
+    PluginRun run(String command, FailpointFile file) {
+        return runner.run(command, netconf(file), ENV);
+    }
+
+    ChildProcess start(String command, FailpointFile file) {
+        return runner.start(command, netconf(file), ENV);
+    }
+
+    @Override
+    public void close() {
+        cniPath.close();
+    }
+}
