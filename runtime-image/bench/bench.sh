@@ -2,7 +2,7 @@
 # Start-up benchmark of the cni-bridge-fp image. Not a test: it prints numbers for docs/performance.md.
 #
 #   sudo runtime-image/bench/bench.sh [IMAGE]        (IMAGE defaults to runtime-image/target/image)
-#   env: RUNS (default 20), WARMUP (default 3), RSS_RUNS (default 5), JDK (default: the JDK that has the
+#   env: RUNS (default 20), WARMUP (default 3), ROUNDS (default 3), RSS_RUNS (default 5), JDK (default: the JDK that has the
 #        image's exact version, from JAVA_HOME or /usr/lib/jvm), KEEP=1 keeps the work dir with the JSON.
 #
 # Everything is measured in one invocation, on the same machine state, so the figures compare:
@@ -10,7 +10,8 @@
 #                  started through a copy of OUR launcher (same VM flags) with its own AOT cache trained the
 #                  same way: what any Java process costs. Our rows are divided by it.
 #   version        CNI_COMMAND=VERSION through a symlink to the launcher (as /opt/cni/bin has it).
-#   version-java   the same, straight through bin/java: the launcher's own cost is the difference.
+#   version-java   the same, straight through bin/java with the launcher's arguments: the launcher's own cost
+#                  is the difference.
 #   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call).
 #   add-bridge     ADD of one container through the real bridge + host-local alone (before each run, hyperfine's
 #                  --prepare tears the previous one down with a DEL that is not timed).
@@ -18,6 +19,9 @@
 #                  add-plugin - add-bridge = our overhead on a real ADD.
 #   adddel-bridge  ADD then DEL of one container through bridge alone.
 #   adddel-plugin  the same ADD+DEL through our plugin. adddel-plugin - adddel-bridge = overhead of a pod's pair.
+# Timing: ROUNDS hyperfine invocations over all rows (--warmup WARMUP --runs RUNS each, --export-json); a row's
+# figure is the median of its ROUNDS x RUNS runs. Rounds interleave the rows, so a burst of other work on the
+# machine (a colleague's build) spreads over all rows instead of landing on one.
 # Peak RSS: /usr/bin/time -f %M (max RSS of the process and the children it waited for), max of RSS_RUNS.
 #
 # Network safety: the script re-runs itself inside `unshare --net --mount --propagation private`, mounts a
@@ -44,6 +48,7 @@ fi
 image=$(cd "${1:-$here/../target/image}" && pwd)
 runs=${RUNS:-20}
 warmup=${WARMUP:-3}
+rounds=${ROUNDS:-3}
 rss_runs=${RSS_RUNS:-5}
 cni=/usr/lib/cni
 [ -x "$image/bin/cni-bridge-fp" ] || { echo "bench: no image at $image (mvn package first)" >&2; exit 1; }
@@ -113,33 +118,37 @@ conf bridge "" >"$work/bridge.conf"
 # One call with containerd's kind of environment: env -i plus CNI_*.
 cat >"$work/call.sh" <<EOF
 #!/bin/sh
-# call.sh COMMAND PLUGIN CONF [CONTAINER_ID]
-exec env -i CNI_COMMAND="\$1" CNI_CONTAINERID="\${4:-bench}" CNI_NETNS=$netns CNI_IFNAME=eth0 \\
-    CNI_PATH=$cni "\$2" <"\$3"
+# call.sh COMMAND CONF PROGRAM [ARGS...]
+command=\$1 conf=\$2
+shift 2
+exec env -i CNI_COMMAND="\$command" CNI_CONTAINERID=bench CNI_NETNS=$netns CNI_IFNAME=eth0 \\
+    CNI_PATH=$cni "\$@" <"\$conf"
 EOF
 # ADD then DEL of one container: one pod's set-up and tear-down, no traffic. Fails (showing the answer) if
 # either fails.
 cat >"$work/adddel.sh" <<EOF
 #!/bin/sh
 # adddel.sh PLUGIN CONF
-out=\$(/bin/sh $work/call.sh ADD "\$1" "\$2") || { echo "ADD: \$out"; exit 1; }
-out=\$(/bin/sh $work/call.sh DEL "\$1" "\$2") || { echo "DEL: \$out"; exit 1; }
+out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
+out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
 row_names='baseline version version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
-teardown="/bin/sh $work/call.sh DEL $cni/bridge $work/bridge.conf"
+teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
     case $1 in add*) echo "$teardown" ;; *) echo true ;; esac
 }
 command_for() {
     case $1 in
-        baseline) echo "env -i $work/bin/hello" ;;
-        version) echo "env -i CNI_COMMAND=VERSION $work/bin/cni-bridge-fp" ;;
-        version-java) echo "env -i CNI_COMMAND=VERSION $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot --enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
-        failing-add) echo "/bin/sh $work/call.sh ADD $work/bin/cni-bridge-fp $work/failing-add.conf" ;;
-        add-bridge) echo "/bin/sh $work/call.sh ADD $cni/bridge $work/bridge.conf" ;;
-        add-plugin) echo "/bin/sh $work/call.sh ADD $work/bin/cni-bridge-fp $work/plugin.conf" ;;
+        # The single-call rows all go through call.sh, like failing-add must (its config comes on stdin), so
+        # they carry the same small cost of one sh and one env.
+        baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
+        version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot --enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
+        failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
+        add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
+        add-plugin) echo "/bin/sh $work/call.sh ADD $work/plugin.conf $work/bin/cni-bridge-fp" ;;
         adddel-bridge) echo "/bin/sh $work/adddel.sh $cni/bridge $work/bridge.conf" ;;
         adddel-plugin) echo "/bin/sh $work/adddel.sh $work/bin/cni-bridge-fp $work/plugin.conf" ;;
     esac
@@ -180,8 +189,18 @@ set --
 for row in $ok_rows; do set -- "$@" --prepare "$(prepare_for "$row")"; done
 for row in $ok_rows; do set -- "$@" --command-name "$row" "$(command_for "$row")"; done
 # -N: no intermediate shell; -i: failing-add exits 1 by design (its answer was checked by probe above).
-hyperfine -N -i --warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.json" "$@" >"$work/hyperfine.txt" 2>&1 ||
-    { cat "$work/hyperfine.txt" >&2; exit 1; }
+round=1
+while [ $round -le "$rounds" ]; do
+    hyperfine -N -i --warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.$round.json" "$@" \
+        >"$work/hyperfine.$round.txt" 2>&1 || { cat "$work/hyperfine.$round.txt" >&2; exit 1; }
+    round=$((round + 1))
+done
+# All rounds in one file: per row, every run's time and exit code.
+jq -s '{results: [.[0].results[].command as $c
+        | {command: $c,
+           times: [.[] | .results[] | select(.command == $c) | .times[]],
+           exit_codes: [.[] | .results[] | select(.command == $c) | .exit_codes[]]}]}' \
+    "$work"/hyperfine.*.json >"$work/hyperfine.json"
 
 # ---- peak RSS ---------------------------------------------------------------------------------------------------
 rss() {
@@ -196,7 +215,11 @@ rss() {
     echo "$max"
 }
 
-median_ms() { jq -r --arg n "$1" '.results[] | select(.command == $n) | .median * 1000' "$work/hyperfine.json"; }
+median_ms() {
+    jq -r --arg n "$1" '.results[] | select(.command == $n) | .times | sort
+        | (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end) * 1000' \
+        "$work/hyperfine.json"
+}
 fmt() { printf '%.1f' "$1"; }
 
 # -i let hyperfine go on past failures; count the runs that did not exit as the probe did.
@@ -214,7 +237,7 @@ reference() {  # the bridge-alone row a plugin row is compared with, when it was
 echo
 echo "cni-bridge-fp start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
 echo "image: $image ($(du -sh "$image" | cut -f1); AOT cache $(du -h "$image/lib/cni-bridge-fp.aot" 2>/dev/null | cut -f1))"
-echo "JDK: $jdk ($want); hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
+echo "JDK: $jdk ($want); $rounds rounds of hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the numbers)"
 echo
 echo "| row | median ms | ratio to baseline | overhead vs bridge alone | peak RSS MB |"
@@ -227,7 +250,7 @@ for row in $row_names; do
     m=$(median_ms "$row")
     bad=$(bad_runs "$row")
     if [ "$bad" != 0 ]; then
-        echo "| $row | n/a ($bad of $runs timed runs failed) | | | |"
+        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | |"
         continue
     fi
     ratio=$(echo "$m $base" | awk '{ printf "%.2fx", $1 / $2 }')
