@@ -35,8 +35,17 @@ final class CniPath implements AutoCloseable {
      * outside any sandbox.
      */
     static CniPath withFakeBridge(Path plugin, String cannedResult) {
+        return withFakeDelegate(plugin, "bridge", cannedResult, 0);
+    }
+
+    /**
+     * {@code cni-bridge-fp} plus one fake delegate called {@code name}: it reads its stdin, prints
+     * {@code stdout} and exits with {@code exitCode}, whatever the command.
+     */
+    static CniPath withFakeDelegate(Path plugin, String name, String stdout, int exitCode) {
         CniPath path = empty(plugin);
-        path.script("bridge", "#!/bin/sh\ncat >/dev/null\nprintf '%s' '" + cannedResult.replace("'", "'\\''") + "'\n");
+        path.script(name, "#!/bin/sh\ncat >/dev/null\nprintf '%s' '" + stdout.replace("'", "'\\''") + "'\nexit "
+                + exitCode + "\n");
         return path;
     }
 

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Plugin processes killed with SIGKILL at random moments, many of them in the middle of updating the file, must
  * never leave a file that does not parse, and the count must only ever go down (by at most one per process).
  * The random sequence is seeded and printed; {@code -Dcnifp.crash.seed=N} replays a run.
+ *
+ * <p>Kills land after a random 0 to 150 ms, or up to 1.2 times the time one undisturbed call takes when that is
+ * longer: a JVM that is always killed before it reaches the file would prove nothing. The output says how many
+ * killed processes had already spent their count, i.e. were killed during or after their update.
  */
 class CrashSafetyIT {
 
@@ -53,15 +57,19 @@ class CrashSafetyIT {
         Random random = new Random(seed);
         FailpointFile file = FailpointFile.create(work.resolve("failpoints.json"),
                 "{\"cmdAdd\": \"" + START_COUNT + "*error(crash)\"}");
-        long count = START_COUNT;
+        long maxDelayMs = killWindowMs(file);
+        long count = countIn(file, 0, seed);
+        long initial = count;
         int started = 0;
+        int killedAfterSpending = 0;
         int killed = 0;
         int finished = 0;
         long start = System.nanoTime();
 
         for (int iteration = 1; iteration <= ITERATIONS; iteration++) {
             int processes = 1 + random.nextInt(4);
-            long delayMs = random.nextInt(MAX_KILL_DELAY_MS + 1);
+            long delayMs = random.nextLong(maxDelayMs + 1);
+            int finishedNow = 0;
             List<ChildProcess> running = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
                 running.add(plugin.start("ADD", file));
@@ -76,6 +84,7 @@ class CrashSafetyIT {
                     assertEquals(1, result.exitCode(), () -> "a call that was not killed must fail at the "
                             + "failpoint: " + result.describe());
                     finished++;
+                    finishedNow++;
                 }
             }
             started += processes;
@@ -87,18 +96,32 @@ class CrashSafetyIT {
                     + before + " to " + now);
             assertTrue(now >= before - processes, () -> "iteration " + at + " (seed " + seed + "): "
                     + processes + " processes took the count from " + before + " to " + now);
+            killedAfterSpending += (int) (before - now) - finishedNow;
             count = now;
         }
 
         String viaJq = file.throughJq(); // also fails the test if jq cannot parse it
         assertEquals(file.raw(), viaJq, "the final file is written as `jq .` shows it");
-        System.out.printf("crash: %d iterations (seed %d, kill after 0-%d ms): %d processes, %d killed, "
-                        + "%d finished; count %d -> %d; %d ms; files left beside the failpoint file: %s%n",
-                ITERATIONS, seed, MAX_KILL_DELAY_MS, started, killed, finished, START_COUNT, count,
+        System.out.printf("crash: %d iterations (seed %d, kill after 0-%d ms): %d processes, %d killed "
+                        + "(%d of them after spending their count), %d finished; count %d -> %d; %d ms; "
+                        + "files left beside the failpoint file: %s%n",
+                ITERATIONS, seed, maxDelayMs, started, killed, killedAfterSpending, finished, initial, count,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), othersBeside(file.path()));
-        assertTrue(START_COUNT - count >= finished,
+        assertTrue(initial - count >= finished,
                 "every call that finished spent a count: " + finished + " finished, count only fell by "
-                        + (START_COUNT - count));
+                        + (initial - count));
+    }
+
+    /** The kill window: at least the configured maximum, or 1.2 times the slowest of three undisturbed calls. */
+    private long killWindowMs(FailpointFile file) {
+        long slowest = 0;
+        for (int i = 0; i < 3; i++) {
+            PluginRun run = PluginRun.of("ADD", plugin.start("ADD", file).await(Duration.ofSeconds(60)));
+            assertEquals(1, run.exitCode(), run::describe);
+            slowest = Math.max(slowest, run.elapsed().toMillis());
+        }
+        System.out.printf("crash: one undisturbed call takes up to %d ms%n", slowest);
+        return Math.max(MAX_KILL_DELAY_MS, slowest * 6 / 5);
     }
 
     /** The current count, failing the test with the file's content when it does not parse. */

@@ -33,6 +33,11 @@ final class PluginWithFakeBridge implements AutoCloseable {
         return new PluginWithFakeBridge(CniPath.withFakeBridge(PluginBinary.locate(), CANNED_RESULT));
     }
 
+    /** The plugin with one fake delegate called {@code name} that prints {@code stdout} and exits {@code exitCode}. */
+    static PluginWithFakeBridge withDelegate(String name, String stdout, int exitCode) {
+        return new PluginWithFakeBridge(CniPath.withFakeDelegate(PluginBinary.locate(), name, stdout, exitCode));
+    }
+
     /** A small 1.0.0 network configuration whose pod annotation points at {@code file}. */
     static String netconf(FailpointFile file) {
         return Json.write(Map.of(
@@ -45,6 +50,10 @@ final class PluginWithFakeBridge implements AutoCloseable {
 
     PluginRun run(String command, FailpointFile file) {
         return runner.run(command, netconf(file), ENV);
+    }
+
+    PluginRun run(String command, String netconf) {
+        return runner.run(command, netconf, ENV);
     }
 
     ChildProcess start(String command, FailpointFile file) {
