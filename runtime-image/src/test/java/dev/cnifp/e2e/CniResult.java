@@ -7,8 +7,8 @@ import java.util.Optional;
 /** A CNI ADD result (0.3.0 and later shape) as the plugin printed it. */
 record CniResult(Map<String, Object> json) {
 
-    static CniResult parse(String stdout) {
-        return new CniResult(Json.parseObject(stdout));
+    static CniResult parse(PluginRun add) {
+        return new CniResult(add.stdoutJson());
     }
 
     String cniVersion() {

@@ -63,7 +63,7 @@ class FailpointActionsIT {
 
         assertEquals(0, add.exitCode(), add::describe);
         assertTrue(add.elapsed().toMillis() >= 1500, () -> "returned before the 1500 ms delay: " + add.describe());
-        CniResult result = CniResult.parse(add.stdout());
+        CniResult result = CniResult.parse(add);
         String ipv4 = result.addressIn(SeedExample.IPV4_SUBNET).orElseThrow(() -> new AssertionError(add.describe()));
         String shown = sandbox.execOk("ip", "-n", SeedExample.NETNS, "addr", "show", SeedExample.IFNAME);
         assertTrue(shown.contains("inet " + ipv4 + " "), () -> "fpeni0 lacks " + ipv4 + ":\n" + shown);

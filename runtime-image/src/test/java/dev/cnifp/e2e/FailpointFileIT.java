@@ -130,4 +130,51 @@ class FailpointFileIT {
         assertEquals(0, add.exitCode(), add::describe);
         assertEquals(handWritten, file.raw(), "ADD has no entry: nothing changed, nothing rewritten");
     }
+
+    @Test
+    void aRelativeConfpathIsRefusedLikeContainerdsPlugin() {
+        PluginRun add = plugin.run("ADD", PluginWithFakeBridge.netconf("pod-failpoints.json"));
+
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"failpoint confPath(pod-failpoints.json) is required to be absolute\"\n}",
+                add.stdout(), add::describe);
+        assertEquals(1, add.exitCode(), add::describe);
+    }
+
+    @Test
+    void aMissingFileIsAnErrorAndIsNotCreated() {
+        Path missing = work.resolve("missing.json");
+
+        PluginRun add = plugin.run("ADD", PluginWithFakeBridge.netconf(missing.toString()));
+
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"failed to open confPath " + missing + ": open " + missing
+                + ": no such file or directory\"\n}", add.stdout(), add::describe);
+        assertEquals(1, add.exitCode(), add::describe);
+        assertTrue(java.nio.file.Files.notExists(missing), "the plugin created " + missing);
+    }
+
+    @Test
+    void anUnparsableSpecFailsTheCallAndLeavesTheFileAlone() {
+        String handWritten = "{\"cmdAdd\": \"1*error(oops))\"}";
+        FailpointFile file = file(handWritten);
+
+        PluginRun add = plugin.run("ADD", file);
+
+        assertEquals(1, add.exitCode(), add::describe);
+        Map<String, Object> error = add.stdoutJson();
+        assertEquals(java.math.BigDecimal.valueOf(999), error.get("code"), add::describe);
+        assertTrue(String.valueOf(error.get("msg")).startsWith("failed to parse failpoint"), add::describe);
+        assertEquals(handWritten, file.raw(), "a file the plugin cannot understand must not be rewritten");
+    }
+
+    @Test
+    void aFileThatIsNotJsonFailsTheCallAndIsLeftAlone() {
+        String notJson = "this is not a failpoint file\n";
+        FailpointFile file = file(notJson);
+
+        PluginRun add = plugin.run("ADD", file);
+
+        assertEquals(1, add.exitCode(), add::describe);
+        assertEquals(java.math.BigDecimal.valueOf(999), add.stdoutJson().get("code"), add::describe);
+        assertEquals(notJson, file.raw(), "a file the plugin cannot parse must not be rewritten");
+    }
 }

@@ -59,7 +59,7 @@ class PlainDelegationIT {
 
         PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
-        CniResult result = CniResult.parse(add.stdout());
+        CniResult result = CniResult.parse(add);
         assertEquals("1.0.0", result.cniVersion(), add::describe);
         assertEquals(Json.writeIndented(result.json(), "    "), add.stdout(), "Go MarshalIndent layout");
         String ipv4 = result.addressIn(SeedExample.IPV4_SUBNET).orElseThrow(() -> new AssertionError(add.describe()));
@@ -90,7 +90,7 @@ class PlainDelegationIT {
 
         PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
-        assertEquals("0.4.0", CniResult.parse(add.stdout()).cniVersion(), add::describe);
+        assertEquals("0.4.0", CniResult.parse(add).cniVersion(), add::describe);
         assertTrue(sandbox.linkExists(SeedExample.NETNS, SeedExample.IFNAME), "no fpeni0 after ADD");
 
         PluginRun del = plugin.run("DEL", CniResult.withPrevResult(netconf, add.stdout()), SeedExample.HELPER_ENV);

@@ -10,9 +10,13 @@ record PluginRun(String command, int exitCode, String stdout, String stderr, Dur
         return new PluginRun(command, result.exitCode(), result.stdout(), result.stderr(), result.elapsed());
     }
 
-    /** stdout parsed as a JSON object (a CNI result or a CNI error). */
+    /** stdout parsed as a JSON object (a CNI result or a CNI error); fails the test with the whole run if not. */
     Map<String, Object> stdoutJson() {
-        return Json.parseObject(stdout);
+        try {
+            return Json.parseObject(stdout);
+        } catch (Json.SyntaxException e) {
+            throw new AssertionError("stdout is not a JSON object (" + e.getMessage() + "): " + describe(), e);
+        }
     }
 
     /** For assertion messages: everything the run printed. */

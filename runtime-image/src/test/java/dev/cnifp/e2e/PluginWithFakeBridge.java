@@ -40,12 +40,17 @@ final class PluginWithFakeBridge implements AutoCloseable {
 
     /** A small 1.0.0 network configuration whose pod annotation points at {@code file}. */
     static String netconf(FailpointFile file) {
+        return netconf(file.path().toString());
+    }
+
+    /** A small 1.0.0 network configuration whose pod annotation carries {@code confpath} as it is. */
+    static String netconf(String confpath) {
         return Json.write(Map.of(
                 "cniVersion", "1.0.0",
                 "name", "cnifp-e2e",
                 "type", "cni-bridge-fp",
                 "runtimeConfig", Map.of("io.kubernetes.cri.pod-annotations",
-                        Map.of("failpoint.cni.containerd.io/confpath", file.path().toString()))));
+                        Map.of("failpoint.cni.containerd.io/confpath", confpath))));
     }
 
     PluginRun run(String command, FailpointFile file) {

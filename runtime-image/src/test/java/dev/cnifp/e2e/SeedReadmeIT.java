@@ -40,7 +40,7 @@ class SeedReadmeIT {
             // $ sudo CNI_COMMAND=ADD bash /tmp/cni-failpoint-demo-helper.sh   -> success
             PluginRun secondAdd = plugin.run("ADD", netconf, SeedExample.HELPER_ENV);
             assertEquals(0, secondAdd.exitCode(), () -> "second ADD: " + secondAdd.describe());
-            CniResult result = CniResult.parse(secondAdd.stdout());
+            CniResult result = CniResult.parse(secondAdd);
             assertEquals("0.3.0", result.cniVersion(), secondAdd::describe);
             assertEquals(Json.writeIndented(result.json(), "    "), secondAdd.stdout(),
                     "the ADD result is printed as Go's MarshalIndent prints it (4 spaces, no trailing newline)");
