@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The random sequence is seeded and printed; {@code -Dcnifp.crash.seed=N} replays a run.
  *
  * <p>Kills land after a random 0 to 150 ms, or up to 1.2 times the time one undisturbed call takes when that is
- * longer: a JVM that is always killed before it reaches the file would prove nothing. The output says how many
+ * longer, stretched by (n + 1) / 2 for n processes started together: a JVM that is always killed before it
+ * reaches the file would prove nothing. The output says how many
  * killed processes had already spent their count, i.e. were killed during or after their update.
  */
 class CrashSafetyIT {
@@ -68,7 +69,9 @@ class CrashSafetyIT {
 
         for (int iteration = 1; iteration <= ITERATIONS; iteration++) {
             int processes = 1 + random.nextInt(4);
-            long delayMs = random.nextLong(maxDelayMs + 1);
+            // n processes on a small machine take longer than one: stretch the window with them.
+            long windowMs = maxDelayMs * (processes + 1) / 2;
+            long delayMs = random.nextLong(windowMs + 1);
             int finishedNow = 0;
             List<ChildProcess> running = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
@@ -102,7 +105,7 @@ class CrashSafetyIT {
 
         String viaJq = file.throughJq(); // also fails the test if jq cannot parse it
         assertEquals(file.raw(), viaJq, "the final file is written as `jq .` shows it");
-        System.out.printf("crash: %d iterations (seed %d, kill after 0-%d ms): %d processes, %d killed "
+        System.out.printf("crash: %d iterations (seed %d, kill after 0-%d ms per process): %d processes, %d killed "
                         + "(%d of them after spending their count), %d finished; count %d -> %d; %d ms; "
                         + "files left beside the failpoint file: %s%n",
                 ITERATIONS, seed, maxDelayMs, started, killed, killedAfterSpending, finished, initial, count,
