@@ -69,7 +69,7 @@ class FailpointFileIT {
 
         PluginRun first = plugin.run("ADD", file);
         assertEquals(0, first.exitCode(), first::describe);
-        assertEquals(Json.writeIndented(Json.parse(PluginWithFakeBridge.CANNED_RESULT), "    "), first.stdout(),
+        assertEquals(PluginWithFakeBridge.CANNED_RESULT_REPRINTED, first.stdout(),
                 "bridge's result, re-printed with Go's 4-space MarshalIndent and no trailing newline");
         assertEquals("0*off->1*error(second)", file.entry("cmdAdd"));
 

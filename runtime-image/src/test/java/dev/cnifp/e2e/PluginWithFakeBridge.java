@@ -10,11 +10,18 @@ import java.util.Map;
  */
 final class PluginWithFakeBridge implements AutoCloseable {
 
-    /** What the fake bridge prints on every call, in the canonical order of a 1.0.0 result. */
-    static final String CANNED_RESULT = "{\"cniVersion\":\"1.0.0\","
+    /**
+     * What the fake bridge prints on every call: a 0.4.0 result, already in the order Go's CNI library prints a
+     * 0.4.0 result (the same in lib v1.1.1 and at HEAD; for 1.x results the two differ in key order and in
+     * omitting an empty {@code dns}), so the plugin's re-print of it is known byte for byte.
+     */
+    static final String CANNED_RESULT = "{\"cniVersion\":\"0.4.0\","
             + "\"interfaces\":[{\"name\":\"eth0\",\"mac\":\"0a:58:0a:58:00:02\",\"sandbox\":\"/run/netns/cnifp-e2e-fake\"}],"
-            + "\"ips\":[{\"interface\":0,\"address\":\"10.88.0.2/16\",\"gateway\":\"10.88.0.1\"}],"
+            + "\"ips\":[{\"version\":\"4\",\"interface\":0,\"address\":\"10.88.0.2/16\",\"gateway\":\"10.88.0.1\"}],"
             + "\"dns\":{}}";
+
+    /** {@link #CANNED_RESULT} as the plugin must print it: Go's MarshalIndent, 4 spaces, no trailing newline. */
+    static final String CANNED_RESULT_REPRINTED = Json.writeIndented(Json.parse(CANNED_RESULT), "    ");
 
     static final Map<String, String> ENV = Map.of(
             "CNI_CONTAINERID", "cnifp-e2e-offline",
