@@ -1,6 +1,5 @@
 package dev.cnifp.e2e;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
