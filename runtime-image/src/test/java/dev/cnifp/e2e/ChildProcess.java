@@ -36,9 +36,16 @@ final class ChildProcess {
     }
 
     /**
-     * Starts {@code argv} with exactly {@code environment} (nothing inherited) and {@code input} on stdin.
+     * Starts {@code argv} with exactly {@code environment} (nothing inherited) and {@code input} on stdin, in the
+     * test JVM's working directory.
      */
     static ChildProcess start(List<String> argv, Map<String, String> environment, String input) {
+        return start(argv, environment, input, null);
+    }
+
+    /** As {@link #start(List, Map, String)}, in {@code workingDirectory} (null: the test JVM's). */
+    static ChildProcess start(List<String> argv, Map<String, String> environment, String input,
+            Path workingDirectory) {
         try {
             Path in = Files.createTempFile("cnifp-e2e-", ".stdin");
             Path out = Files.createTempFile("cnifp-e2e-", ".stdout");
@@ -48,6 +55,9 @@ final class ChildProcess {
                     .redirectInput(in.toFile())
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
             builder.environment().clear();
             builder.environment().putAll(environment);
             long start = System.nanoTime();

@@ -138,6 +138,8 @@ class FailpointFileIT {
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"failpoint confPath(pod-failpoints.json) is required to be absolute\"\n}",
                 add.stdout(), add::describe);
         assertEquals(1, add.exitCode(), add::describe);
+        assertEquals(java.util.List.of("bridge", "cni-bridge-fp"), plugin.workingDirectoryEntries(),
+                "the plugin must create nothing relative to its working directory");
     }
 
     @Test

@@ -44,7 +44,10 @@ final class PluginRunner {
         return PluginRun.of(command, start(command, netconf, env).await(timeout));
     }
 
-    /** Starts the plugin without waiting: for tests that run many at once or kill them. */
+    /**
+     * Starts the plugin without waiting: for tests that run many at once or kill them. Its working directory is
+     * the CNI bin directory, so that anything it wrongly creates relative to it is seen and removed with it.
+     */
     ChildProcess start(String command, String netconf, Map<String, String> env) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", NetnsSandbox.PATH);
@@ -52,7 +55,7 @@ final class PluginRunner {
         environment.put("CNI_PATH", cniPath.envValue());
         environment.putAll(env);
         List<String> argv = List.of(binary().toString());
-        return ChildProcess.start(sandbox.map(s -> s.inside(argv)).orElse(argv), environment, netconf);
+        return ChildProcess.start(sandbox.map(s -> s.inside(argv)).orElse(argv), environment, netconf, cniPath.dir());
     }
 
     /** The plugin as the runtime calls it: through the CNI bin directory. */

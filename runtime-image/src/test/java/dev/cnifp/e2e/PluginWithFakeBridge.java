@@ -71,6 +71,15 @@ final class PluginWithFakeBridge implements AutoCloseable {
         return runner.start(command, netconf(file), ENV);
     }
 
+    /** Names of the files in the plugin's working directory (the CNI bin directory). */
+    java.util.List<String> workingDirectoryEntries() {
+        try (var entries = java.nio.file.Files.list(cniPath.dir())) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         cniPath.close();
