@@ -179,4 +179,27 @@ class FailpointFileIT {
         assertEquals(java.math.BigDecimal.valueOf(999), add.stdoutJson().get("code"), add::describe);
         assertEquals(notJson, file.raw(), "a file the plugin cannot parse must not be rewritten");
     }
+
+    @Test
+    void aTermSkippedByChanceFallsThroughAndSpendsNothing() {
+        // One chance in 10^8 that the first term fires: the test would then fail with "unlikely".
+        FailpointFile file = file("{\"cmdAdd\": \"0.000001%1*error(unlikely)->1*error(fallthrough)\"}");
+
+        PluginRun add = plugin.run("ADD", file);
+
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"fallthrough\"\n}", add.stdout(), add::describe);
+        String spec = file.entry("cmdAdd");
+        assertTrue(spec.contains("1*error(unlikely)->"), () -> "the skipped term must keep its count: " + spec);
+        assertTrue(spec.endsWith("->0*error(fallthrough)"), () -> "the term that fired must spend one: " + spec);
+    }
+
+    @Test
+    void aCertainTermFiresAndSpendsItsCount() {
+        FailpointFile file = file("{\"cmdAdd\": \"100%2*error(sure)\"}");
+
+        PluginRun add = plugin.run("ADD", file);
+
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"sure\"\n}", add.stdout(), add::describe);
+        assertTrue(file.entry("cmdAdd").endsWith("1*error(sure)"), () -> "count not spent: " + file.raw());
+    }
 }

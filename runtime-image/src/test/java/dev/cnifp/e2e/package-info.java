@@ -11,7 +11,7 @@
  * <p>The tests: {@code SeedReadmeIT} (the seed README's example, output for output), {@code PlainDelegationIT}
  * and {@code FailpointActionsIT} (real bridge and host-local in a sandbox, as root), {@code FailpointFileIT},
  * {@code DelegationContractIT}, {@code ConcurrentUpdatesIT} and {@code CrashSafetyIT} (a fake bridge, no root,
- * no namespace).
+ * no namespace), and {@code NetnsSandboxIT} (the harness keeps to its sandbox).
  *
  * <p>System properties: {@code cnifp.image} (required), {@code cnifp.requireRealParts=true} (missing root,
  * unshare or /usr/lib/cni/bridge fails instead of skipping; {@code CI=true} in the environment does the same),
