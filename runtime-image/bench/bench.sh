@@ -1,0 +1,266 @@
+#!/bin/sh
+# Start-up benchmark of the cni-bridge-fp image. Not a test: it prints numbers for docs/performance.md.
+#
+#   sudo runtime-image/bench/bench.sh [IMAGE]        (IMAGE defaults to runtime-image/target/image)
+#   env: RUNS (default 20), WARMUP (default 3), ROUNDS (default 3), RSS_RUNS (default 5), JDK (default: the JDK that has the
+#        image's exact version, from JAVA_HOME or /usr/lib/jvm), KEEP=1 keeps the work dir with the JSON.
+#
+# Everything is measured in one invocation, on the same machine state, so the figures compare:
+#   baseline       a java.base-only hello world, jlinked here from the same JDK with the same jlink options,
+#                  started through a copy of OUR launcher (same VM flags) with its own AOT cache trained the
+#                  same way: what any Java process costs. Our rows are divided by it.
+#   version        CNI_COMMAND=VERSION through a symlink to the launcher (as /opt/cni/bin has it).
+#   version-java   the same, straight through bin/java with the launcher's arguments: the launcher's own cost
+#                  is the difference.
+#   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call).
+#   add-bridge     ADD of one container through the real bridge + host-local alone (before each run, hyperfine's
+#                  --prepare tears the previous one down with a DEL that is not timed).
+#   add-plugin     the same ADD through our plugin (failpoint file present, cmdAdd "off"), delegating to bridge.
+#                  add-plugin - add-bridge = our overhead on a real ADD.
+#   adddel-bridge  ADD then DEL of one container through bridge alone.
+#   adddel-plugin  the same ADD+DEL through our plugin. adddel-plugin - adddel-bridge = overhead of a pod's pair.
+# Timing: ROUNDS hyperfine invocations over all rows (--warmup WARMUP --runs RUNS each, --export-json); a row's
+# figure is the median of its ROUNDS x RUNS runs. Rounds interleave the rows, so a burst of other work on the
+# machine (a colleague's build) spreads over all rows instead of landing on one.
+# Peak RSS: /usr/bin/time -f %M (max RSS of the process and the children it waited for), max of RSS_RUNS.
+#
+# Network safety: the script re-runs itself inside `unshare --net --mount --propagation private`, mounts a
+# tmpfs over /run so `ip netns add` works privately, and keeps host-local's state in a temp dir. Bridges and
+# veths exist only in that private namespace and vanish with it. No traffic is sent. Needs root.
+#
+# Rows whose call does not answer as it should (e.g. while Main is a placeholder that knows only VERSION) are
+# reported as "n/a (plugin answered ...)" instead of failing the script.
+set -eu
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ "${CNIFP_BENCH_INSIDE:-}" != 1 ]; then
+    [ "$(id -u)" = 0 ] || { echo "bench: needs root (private network namespace)" >&2; exit 1; }
+    for tool in hyperfine jq unshare ip; do
+        command -v $tool >/dev/null || { echo "bench: needs $tool (apt-get install $tool)" >&2; exit 1; }
+    done
+    [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+    CNIFP_BENCH_INSIDE=1 exec unshare --net --mount --propagation private /bin/sh "$0" "$@"
+fi
+
+# ---- inside the private namespaces ----------------------------------------------------------------------------
+image=$(cd "${1:-$here/../target/image}" && pwd)
+runs=${RUNS:-20}
+warmup=${WARMUP:-3}
+rounds=${ROUNDS:-3}
+rss_runs=${RSS_RUNS:-5}
+cni=/usr/lib/cni
+[ -x "$image/bin/cni-bridge-fp" ] || { echo "bench: no image at $image (mvn package first)" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-bench.XXXXXX")
+if [ "${KEEP:-}" = 1 ]; then echo "bench: work dir $work (kept)"; else trap 'rm -rf "$work"' EXIT; fi
+
+mount -t tmpfs -o mode=0755 tmpfs /run
+ip link set lo up
+ip netns add bench
+netns=/run/netns/bench
+
+# ---- the JDK the image was linked from --------------------------------------------------------------------------
+want=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$image/release")
+jdk=${JDK:-}
+if [ -z "$jdk" ]; then
+    for candidate in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+        if [ -x "$candidate/bin/jlink" ] && [ -f "$candidate/release" ] &&
+           grep -qx "JAVA_VERSION=\"$want\"" "$candidate/release"; then jdk=$candidate; break; fi
+    done
+fi
+[ -n "$jdk" ] || { echo "bench: no JDK $want with jlink found (set JDK=...)" >&2; exit 1; }
+
+# ---- baseline: hello world image, same jlink options, same launcher and flags, own AOT cache ----------------------
+mkdir -p "$work/hello/src/hello"
+cat >"$work/hello/src/hello/Hello.java" <<'EOF'
+package hello;
+public final class Hello {
+    public static void main(String[] args) { System.out.println("hello"); }
+}
+EOF
+echo 'module hello {}' >"$work/hello/src/module-info.java"
+"$jdk/bin/javac" -d "$work/hello/classes" "$work/hello/src/module-info.java" "$work/hello/src/hello/Hello.java"
+# Same options as runtime-image/pom.xml's jlink execution.
+"$jdk/bin/jlink" --module-path "$work/hello/classes" --add-modules hello \
+    --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$work/hello/image"
+# Our launcher, pointed at the hello module: same flags, same cache handling.
+sed -e 's|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|hello/hello.Hello|' \
+    -e 's|--enable-native-access=dev\.cnifp\.cni|--enable-native-access=hello|' \
+    -e 's|cni-bridge-fp\.aot|hello.aot|' \
+    "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/hello"
+# An installed launcher has its prefix written in; the baseline must resolve its path like ours does.
+sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE=|" "$work/hello/image/bin/hello"
+chmod 0755 "$work/hello/image/bin/hello"
+env -i JDK_JAVA_OPTIONS="-XX:AOTCacheOutput=$work/hello/image/lib/hello.aot" "$work/hello/image/bin/hello" \
+    >/dev/null 2>"$work/hello/train.err" || { cat "$work/hello/train.err" >&2; exit 1; }
+[ -s "$work/hello/image/lib/hello.aot" ] || { echo "bench: baseline AOT cache not made" >&2; exit 1; }
+
+# ---- the calls ------------------------------------------------------------------------------------------------
+mkdir -p "$work/bin" "$work/ipam"
+ln -s "$image/bin/cni-bridge-fp" "$work/bin/cni-bridge-fp"
+ln -s "$work/hello/image/bin/hello" "$work/bin/hello"
+printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
+printf '{"cmdAdd":"off","cmdDel":"off"}\n' >"$work/passing.json"
+
+# conf TYPE FAILPOINT_FILE: a network config as containerd sends it (FAILPOINT_FILE empty: no annotation).
+conf() {
+    annotations=
+    [ -z "$2" ] || annotations=',"runtimeConfig":{"io.kubernetes.cri.pod-annotations":{"failpoint.cni.containerd.io/confpath":"'$2'"}}'
+    printf '{"cniVersion":"1.0.0","name":"cnifp-bench","type":"%s","bridge":"fpbench0","isGateway":true,"ipam":{"type":"host-local","dataDir":"%s","ranges":[[{"subnet":"10.250.0.0/24"}]]}%s}\n' \
+        "$1" "$work/ipam" "$annotations"
+}
+conf cni-bridge-fp "$work/failing.json" >"$work/failing-add.conf"
+conf cni-bridge-fp "$work/passing.json" >"$work/plugin.conf"
+conf bridge "" >"$work/bridge.conf"
+
+# One call with containerd's kind of environment: env -i plus CNI_*.
+cat >"$work/call.sh" <<EOF
+#!/bin/sh
+# call.sh COMMAND CONF PROGRAM [ARGS...]
+command=\$1 conf=\$2
+shift 2
+exec env -i CNI_COMMAND="\$command" CNI_CONTAINERID=bench CNI_NETNS=$netns CNI_IFNAME=eth0 \\
+    CNI_PATH=$cni "\$@" <"\$conf"
+EOF
+# ADD then DEL of one container: one pod's set-up and tear-down, no traffic. Fails (showing the answer) if
+# either fails.
+cat >"$work/adddel.sh" <<EOF
+#!/bin/sh
+# adddel.sh PLUGIN CONF
+out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
+out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
+EOF
+
+row_names='baseline version version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
+# Untimed clean-up before each run of a network row: no container may be left from the run or row before.
+teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
+prepare_for() {
+    case $1 in add*) echo "$teardown" ;; *) echo true ;; esac
+}
+command_for() {
+    case $1 in
+        # The single-call rows all go through call.sh, like failing-add must (its config comes on stdin), so
+        # they carry the same small cost of one sh and one env.
+        baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
+        version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot --enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
+        failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
+        add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
+        add-plugin) echo "/bin/sh $work/call.sh ADD $work/plugin.conf $work/bin/cni-bridge-fp" ;;
+        adddel-bridge) echo "/bin/sh $work/adddel.sh $cni/bridge $work/bridge.conf" ;;
+        adddel-plugin) echo "/bin/sh $work/adddel.sh $work/bin/cni-bridge-fp $work/plugin.conf" ;;
+    esac
+}
+
+# probe ROW: runs the row once and checks the answer is the one it is meant to measure.
+probe() {
+    set +e
+    sh -c "$(command_for "$1")" >"$work/$1.probe.out" 2>"$work/$1.probe.err" </dev/null
+    rc=$?
+    set -e
+    out=$(cat "$work/$1.probe.out")
+    case $1 in
+        baseline) [ $rc = 0 ] && [ "$out" = hello ] ;;
+        version|version-java) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
+        failing-add) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
+        add-*|adddel-*) [ $rc = 0 ] ;;
+    esac
+    st=$?
+    # Leave no container behind for the next row (errors ignored: there may be none).
+    $teardown >/dev/null 2>&1 || true
+    return $st
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+ok_rows=
+for row in $row_names; do
+    if probe "$row"; then
+        ok_rows="$ok_rows $row"
+    else
+        answer=$(cat "$work/$row.probe.out" "$work/$row.probe.err" | tr -s '\n\t ' '   ' | cut -c1-120)
+        echo "n/a (plugin answered: $answer)" >"$work/$row.na"
+    fi
+done
+
+# ---- time: one hyperfine run over every row that answers properly ------------------------------------------------
+set --
+for row in $ok_rows; do set -- "$@" --prepare "$(prepare_for "$row")"; done
+for row in $ok_rows; do set -- "$@" --command-name "$row" "$(command_for "$row")"; done
+# -N: no intermediate shell; -i: failing-add exits 1 by design (its answer was checked by probe above).
+round=1
+while [ $round -le "$rounds" ]; do
+    hyperfine -N -i --warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.$round.json" "$@" \
+        >"$work/hyperfine.$round.txt" 2>&1 || { cat "$work/hyperfine.$round.txt" >&2; exit 1; }
+    round=$((round + 1))
+done
+# All rounds in one file: per row, every run's time and exit code.
+jq -s '{results: [.[0].results[].command as $c
+        | {command: $c,
+           times: [.[] | .results[] | select(.command == $c) | .times[]],
+           exit_codes: [.[] | .results[] | select(.command == $c) | .exit_codes[]]}]}' \
+    "$work"/hyperfine.*.json >"$work/hyperfine.json"
+
+# ---- peak RSS ---------------------------------------------------------------------------------------------------
+rss() {
+    max=0 i=0
+    while [ $i -lt "$rss_runs" ]; do
+        sh -c "$(prepare_for "$1")" >/dev/null 2>&1 || true
+        /usr/bin/time -f %M -o "$work/rss" sh -c "$(command_for "$1")" >/dev/null 2>&1 </dev/null || true
+        kb=$(tail -n 1 "$work/rss")
+        [ "$kb" -gt "$max" ] && max=$kb
+        i=$((i + 1))
+    done
+    echo "$max"
+}
+
+median_ms() {
+    jq -r --arg n "$1" '.results[] | select(.command == $n) | .times | sort
+        | (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end) * 1000' \
+        "$work/hyperfine.json"
+}
+fmt() { printf '%.1f' "$1"; }
+
+# -i let hyperfine go on past failures; count the runs that did not exit as the probe did.
+bad_runs() {
+    case $1 in failing-add) want_rc=1 ;; *) want_rc=0 ;; esac
+    jq -r --arg n "$1" --argjson rc "$want_rc" \
+        '[.results[] | select(.command == $n) | .exit_codes[] | select(. != $rc)] | length' "$work/hyperfine.json"
+}
+
+base=$(median_ms baseline)
+reference() {  # the bridge-alone row a plugin row is compared with, when it was measured
+    case " $ok_rows " in *" $1 "*) median_ms "$1" ;; esac
+}
+
+echo
+echo "cni-bridge-fp start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
+echo "image: $image ($(du -sh "$image" | cut -f1); AOT cache $(du -h "$image/lib/cni-bridge-fp.aot" 2>/dev/null | cut -f1))"
+echo "JDK: $jdk ($want); $rounds rounds of hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
+echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the numbers)"
+echo
+echo "| row | median ms | ratio to baseline | overhead vs bridge alone | peak RSS MB |"
+echo "|---|---|---|---|---|"
+for row in $row_names; do
+    if [ -f "$work/$row.na" ]; then
+        echo "| $row | $(cat "$work/$row.na") | | | |"
+        continue
+    fi
+    m=$(median_ms "$row")
+    bad=$(bad_runs "$row")
+    if [ "$bad" != 0 ]; then
+        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | |"
+        continue
+    fi
+    ratio=$(echo "$m $base" | awk '{ printf "%.2fx", $1 / $2 }')
+    over=
+    ref=
+    case $row in add-plugin) ref=$(reference add-bridge) ;; adddel-plugin) ref=$(reference adddel-bridge) ;; esac
+    [ -z "$ref" ] || over=$(echo "$m $ref" | awk '{ printf "%+.1f ms", $1 - $2 }')
+    rss_mb=$(rss "$row" | awk '{ printf "%.1f", $1 / 1024 }')
+    echo "| $row | $(fmt "$m") | $ratio | $over | $rss_mb |"
+done
+echo
+echo "(medians; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
+echo "reproduce: sudo runtime-image/bench/bench.sh $image"

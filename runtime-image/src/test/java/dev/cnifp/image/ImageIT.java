@@ -1,0 +1,189 @@
+package dev.cnifp.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The finished image as containerd meets it: the launcher reached through a symlink or a copy in another
+ * directory, run with an empty environment, exit codes passed through; and install/uninstall leaving nothing
+ * behind. The image comes from the system property {@code cnifp.image} (failsafe sets it to target/image).
+ */
+class ImageIT {
+
+    private static Path image;
+
+    @BeforeAll
+    static void findImage() {
+        String property = System.getProperty("cnifp.image");
+        assertTrue(property != null && !property.isEmpty(), "system property cnifp.image is not set");
+        image = Path.of(property).toAbsolutePath();
+        assertTrue(Files.isExecutable(image.resolve("bin/cni-bridge-fp")), "no launcher in " + image);
+    }
+
+    /** What a finished process left: exit code, stdout, stderr. */
+    record Result(int exit, String out, String err) {}
+
+    /** Runs a command with exactly the given environment (nothing inherited: no PATH, no JAVA_HOME). */
+    static Result run(Map<String, String> env, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process = builder.start();
+        var out = process.getInputStream().readAllBytes();
+        var err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+    }
+
+    static Result sh(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add("/bin/sh");
+        command.addAll(List.of(args));
+        return run(Map.of(), command.toArray(String[]::new));
+    }
+
+    @Test
+    void versionThroughASymlinkInAnotherDirectoryWithAnEmptyEnvironment(@TempDir Path dir) throws Exception {
+        Path link = dir.resolve("cni-bin/cni-bridge-fp");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, image.resolve("bin/cni-bridge-fp"));
+
+        Result result = run(Map.of("CNI_COMMAND", "VERSION"), link.toString());
+
+        assertEquals(0, result.exit(), result.err());
+        // stdout is the CNI result and nothing else: no JVM chatter.
+        assertTrue(result.out().startsWith("{") && result.out().contains("\"supportedVersions\""), result.out());
+        assertTrue(result.out().contains("\"1.0.0\""), result.out());
+    }
+
+    @Test
+    void unknownCommandExitsOne(@TempDir Path dir) throws Exception {
+        Path link = dir.resolve("cni-bridge-fp");
+        Files.createSymbolicLink(link, image.resolve("bin/cni-bridge-fp"));
+
+        Result result = run(Map.of("CNI_COMMAND", "NO_SUCH_COMMAND"), link.toString());
+
+        assertEquals(1, result.exit(), result.out() + result.err());
+    }
+
+    @Test
+    void theJvmTakesTheAotCacheOfTheImage() throws Exception {
+        // With AOTMode=on the JVM refuses to start when it cannot use the cache, instead of silently starting slow.
+        Result result = run(Map.of("CNI_COMMAND", "VERSION", "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"),
+                image.resolve("bin/cni-bridge-fp").toString());
+
+        assertEquals(0, result.exit(), result.out() + result.err());
+        assertTrue(Files.size(image.resolve("lib/cni-bridge-fp.aot")) > 0);
+    }
+
+    @Test
+    void installAndUninstallLeaveNothingBehind(@TempDir Path root) throws Exception {
+        // Someone else's plugin already lives in the CNI bin directory: it must survive both steps.
+        Path binDir = root.resolve("opt/cni/bin");
+        Files.createDirectories(binDir);
+        Path bridge = Files.writeString(binDir.resolve("bridge"), "not ours\n");
+        List<String> before = tree(root);
+        Path prefix = root.resolve("opt/cni-bridge-fp");
+
+        Result install = sh(image.resolve("install.sh").toString(), "--prefix", prefix.toString(),
+                "--bin-dir", binDir.toString());
+        assertEquals(0, install.exit(), install.out() + install.err());
+
+        Path plugin = binDir.resolve("cni-bridge-fp");
+        assertTrue(Files.isSymbolicLink(plugin));
+        assertTrue(Files.isRegularFile(prefix.resolve("install-manifest")));
+        Result version = run(Map.of("CNI_COMMAND", "VERSION", "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"),
+                plugin.toString());
+        assertEquals(0, version.exit(), "installed plugin, with its AOT cache: " + version.out() + version.err());
+
+        // A copy of the installed launcher finds the image through the prefix written into it.
+        Path copy = Files.copy(prefix.resolve("bin/cni-bridge-fp"), root.resolve("copied-plugin"));
+        Result copied = run(Map.of("CNI_COMMAND", "VERSION"), copy.toString());
+        assertEquals(0, copied.exit(), copied.out() + copied.err());
+        Files.delete(copy);
+
+        Result uninstall = sh(prefix.resolve("uninstall.sh").toString());
+        assertEquals(0, uninstall.exit(), uninstall.out() + uninstall.err());
+
+        assertEquals(before, tree(root));
+        assertEquals("not ours\n", Files.readString(bridge));
+    }
+
+    @Test
+    void installWithCopyAndUpgradeInPlace(@TempDir Path root) throws Exception {
+        List<String> before = tree(root);
+        Path prefix = root.resolve("prefix");
+        Path binDir = root.resolve("bin");
+        String[] install = {image.resolve("install.sh").toString(), "--prefix", prefix.toString(),
+                "--bin-dir", binDir.toString(), "--copy"};
+
+        assertEquals(0, sh(install).exit());
+        assertFalse(Files.isSymbolicLink(binDir.resolve("cni-bridge-fp")));
+        // Installing again over our own install is an upgrade: the first one is removed, then the new one laid.
+        Result again = sh(install);
+        assertEquals(0, again.exit(), again.out() + again.err());
+        Result version = run(Map.of("CNI_COMMAND", "VERSION"), binDir.resolve("cni-bridge-fp").toString());
+        assertEquals(0, version.exit(), version.out() + version.err());
+
+        Result uninstall = sh(image.resolve("install.sh").toString(), "--uninstall", "--prefix", prefix.toString());
+        assertEquals(0, uninstall.exit(), uninstall.out() + uninstall.err());
+        assertEquals(before, tree(root));
+    }
+
+    @Test
+    void installRefusesToReplaceAPluginThatIsNotOurs(@TempDir Path root) throws Exception {
+        Path binDir = Files.createDirectories(root.resolve("bin"));
+        Path foreign = Files.writeString(binDir.resolve("cni-bridge-fp"), "someone else's\n");
+        List<String> before = tree(root);
+
+        Result install = sh(image.resolve("install.sh").toString(), "--prefix", root.resolve("p").toString(),
+                "--bin-dir", binDir.toString());
+
+        assertNotEquals(0, install.exit());
+        assertEquals("someone else's\n", Files.readString(foreign));
+        // It failed before laying anything down.
+        assertEquals(before, tree(root));
+    }
+
+    @Test
+    void uninstallKeepsFilesItDidNotInstall(@TempDir Path root) throws Exception {
+        Path prefix = root.resolve("prefix");
+        Path binDir = root.resolve("bin");
+        assertEquals(0, sh(image.resolve("install.sh").toString(), "--prefix", prefix.toString(),
+                "--bin-dir", binDir.toString()).exit());
+        Path stranger = Files.writeString(prefix.resolve("lib/not-ours.txt"), "x");
+
+        Result uninstall = sh(prefix.resolve("uninstall.sh").toString());
+
+        assertEquals(0, uninstall.exit(), uninstall.err());
+        assertTrue(Files.exists(stranger));
+        assertEquals(List.of("prefix", "prefix/lib", "prefix/lib/not-ours.txt"), tree(root));
+    }
+
+    /** Every path under root, relative, sorted. */
+    static List<String> tree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
