@@ -197,9 +197,11 @@ while [ $round -le "$rounds" ]; do
 done
 # All rounds in one file: per row, every run's time and exit code.
 jq -s '{results: [.[0].results[].command as $c
+        | [.[] | .results[] | select(.command == $c)] as $r
         | {command: $c,
-           times: [.[] | .results[] | select(.command == $c) | .times[]],
-           exit_codes: [.[] | .results[] | select(.command == $c) | .exit_codes[]]}]}' \
+           times: [$r[] | .times[]],
+           cpu: ([$r[] | .user + .system] | add / length),
+           exit_codes: [$r[] | .exit_codes[]]}]}' \
     "$work"/hyperfine.*.json >"$work/hyperfine.json"
 
 # ---- peak RSS ---------------------------------------------------------------------------------------------------
@@ -240,17 +242,17 @@ echo "image: $image ($(du -sh "$image" | cut -f1); AOT cache $(du -h "$image/lib
 echo "JDK: $jdk ($want); $rounds rounds of hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the numbers)"
 echo
-echo "| row | median ms | ratio to baseline | overhead vs bridge alone | peak RSS MB |"
-echo "|---|---|---|---|---|"
+echo "| row | median ms | ratio to baseline | overhead vs bridge alone | min ms | CPU ms (user+sys) | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|"
 for row in $row_names; do
     if [ -f "$work/$row.na" ]; then
-        echo "| $row | $(cat "$work/$row.na") | | | |"
+        echo "| $row | $(cat "$work/$row.na") | | | | | |"
         continue
     fi
     m=$(median_ms "$row")
     bad=$(bad_runs "$row")
     if [ "$bad" != 0 ]; then
-        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | |"
+        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | | | |"
         continue
     fi
     ratio=$(echo "$m $base" | awk '{ printf "%.2fx", $1 / $2 }')
@@ -259,8 +261,11 @@ for row in $row_names; do
     case $row in add-plugin) ref=$(reference add-bridge) ;; adddel-plugin) ref=$(reference adddel-bridge) ;; esac
     [ -z "$ref" ] || over=$(echo "$m $ref" | awk '{ printf "%+.1f ms", $1 - $2 }')
     rss_mb=$(rss "$row" | awk '{ printf "%.1f", $1 / 1024 }')
-    echo "| $row | $(fmt "$m") | $ratio | $over | $rss_mb |"
+    extra=$(jq -r --arg n "$row" '.results[] | select(.command == $n) | "\(.times | min * 1000)|\(.cpu * 1000)"' "$work/hyperfine.json" |
+        awk -F'|' '{ printf "%.1f | %.1f", $1, $2 }')
+    echo "| $row | $(fmt "$m") | $ratio | $over | $extra | $rss_mb |"
 done
 echo
-echo "(medians; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
+echo "(median and min: wall time over all runs; CPU: mean user+sys of the process tree, which other work on"
+echo " the machine disturbs far less than wall time; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
 echo "reproduce: sudo runtime-image/bench/bench.sh $image"
