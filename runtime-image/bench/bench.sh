@@ -9,9 +9,12 @@
 #   baseline       a java.base-only hello world, jlinked here from the same JDK with the same jlink options,
 #                  started through a copy of OUR launcher (same VM flags) with its own AOT cache trained the
 #                  same way: what any Java process costs. Our rows are divided by it.
-#   version        CNI_COMMAND=VERSION through a symlink to the launcher (as /opt/cni/bin has it).
-#   version-java   the same, straight through bin/java with the launcher's arguments: the launcher's own cost
-#                  is the difference.
+#   version        CNI_COMMAND=VERSION as containerd runs it after install.sh: the image installed into a temp
+#                  prefix, the plugin a symlink in a temp CNI bin dir, the launcher with the prefix baked in.
+#                  All plugin rows below use this installed plugin, except:
+#   version-unbaked the same through a symlink to the launcher of the build image (no baked prefix: it resolves
+#                  its own path with readlink, one more process).
+#   version-java   straight through bin/java with the launcher's arguments: the launcher's own cost.
 #   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call).
 #   add-bridge     ADD of one container through the real bridge + host-local alone (before each run, hyperfine's
 #                  --prepare tears the previous one down with a DEL that is not timed).
@@ -90,8 +93,8 @@ sed -e 's|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|hello/hello.Hello|' \
     -e 's|--enable-native-access=dev\.cnifp\.cni|--enable-native-access=hello|' \
     -e 's|cni-bridge-fp\.aot|hello.aot|' \
     "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/hello"
-# An installed launcher has its prefix written in; the baseline must resolve its path like ours does.
-sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE=|" "$work/hello/image/bin/hello"
+# Like an installed launcher (the "version" row), it has its image written in: no readlink process.
+sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/hello/image'|" "$work/hello/image/bin/hello"
 chmod 0755 "$work/hello/image/bin/hello"
 env -i JDK_JAVA_OPTIONS="-XX:AOTCacheOutput=$work/hello/image/lib/hello.aot" "$work/hello/image/bin/hello" \
     >/dev/null 2>"$work/hello/train.err" || { cat "$work/hello/train.err" >&2; exit 1; }
@@ -99,7 +102,8 @@ env -i JDK_JAVA_OPTIONS="-XX:AOTCacheOutput=$work/hello/image/lib/hello.aot" "$w
 
 # ---- the calls ------------------------------------------------------------------------------------------------
 mkdir -p "$work/bin" "$work/ipam"
-ln -s "$image/bin/cni-bridge-fp" "$work/bin/cni-bridge-fp"
+/bin/sh "$image/install.sh" --prefix "$work/prefix" --bin-dir "$work/bin" >/dev/null
+ln -s "$image/bin/cni-bridge-fp" "$work/bin/unbaked"
 ln -s "$work/hello/image/bin/hello" "$work/bin/hello"
 printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
 printf '{"cmdAdd":"off","cmdDel":"off"}\n' >"$work/passing.json"
@@ -133,7 +137,7 @@ out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
 out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
-row_names='baseline version version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
+row_names='baseline version version-unbaked version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
 teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
@@ -145,6 +149,7 @@ command_for() {
         # they carry the same small cost of one sh and one env.
         baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
         version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
         version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot --enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
         failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
@@ -163,7 +168,7 @@ probe() {
     out=$(cat "$work/$1.probe.out")
     case $1 in
         baseline) [ $rc = 0 ] && [ "$out" = hello ] ;;
-        version|version-java) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
+        version*) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
         failing-add) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
         add-*|adddel-*) [ $rc = 0 ] ;;
     esac

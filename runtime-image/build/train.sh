@@ -98,7 +98,8 @@ else
     done
     # Merge: drop the per-run "id: N" numbering (only classes of custom loaders need ids, and we have none),
     # keep each line once, in first-seen order.
-    cat "$work"/*.classlist 2>/dev/null | sed 's/ id: [0-9]*$//' | awk '!seen[$0]++' >"$work/merged.classlist"
+    # awk 1: each file ends with a newline even when its last line does not.
+    awk 1 "$work"/*.classlist 2>/dev/null | sed 's/ id: [0-9]*$//' | awk '!seen[$0]++' >"$work/merged.classlist"
     [ -s "$work/merged.classlist" ] || { echo "train: no class list was written" >&2; exit 1; }
     echo "train: dumping a static CDS archive of $(grep -vc '^@' "$work/merged.classlist") classes"
     env -i JDK_JAVA_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$work/merged.classlist -XX:SharedArchiveFile=$cache -XX:+AOTClassLinking" \
