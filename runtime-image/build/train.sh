@@ -2,7 +2,7 @@
 # Trains the start-up archive of the image: IMAGE/lib/cni-bridge-fp.aot, which the launcher passes to the JVM
 # as -XX:AOTCache. Run by Maven in the package phase, after jlink and assemble.sh.
 #
-#   train.sh IMAGE [aot|cds]
+#   train.sh IMAGE [cds|aot]
 #
 # Why after jlink and inside the image: an AOT cache / CDS archive records the exact lib/modules it was made
 # from and is refused by any other image.
@@ -17,17 +17,19 @@
 #
 # Two ways to make the archive, because a JDK 25 AOT cache is made from ONE training run (its configuration file
 # is a binary snapshot of one JVM; several cannot be merged):
-#   aot  (default) JEP 483/514/515 AOT cache from the training run that loaded the most (largest AOT
-#        configuration), normally the delegated ADD, which walks nearly every class of the other two calls.
-#   cds  static CDS archive with -XX:+AOTClassLinking from the class lists of ALL training runs, merged. Covers
-#        every class of every call, but has no method profiles and maps a little slower (docs/performance.md).
+#   cds  (default) static CDS archive with -XX:+AOTClassLinking (JEP 483's class linking) from the class lists
+#        of ALL training runs, merged. Covers every class of every call; no method profiles (JEP 515), which
+#        matter little in a process that lives ~30 ms.
+#   aot  JEP 483/514/515 AOT cache from the ONE training run that loaded the most (largest AOT configuration),
+#        normally the delegated ADD. Misses what only the other calls load, e.g. the failing ADD's error path:
+#        measured with a stand-in plugin, that ADD then costs 57 ms of CPU instead of 35 (docs/performance.md).
 #
 # Calls that fail (e.g. while Main is still a placeholder that knows only VERSION) do not fail the build:
 # their exit codes are printed, and a cache is still made from what ran. The build fails only when no archive
 # could be made or the JVM refuses the one made.
 set -eu
 image=${1:?usage: train.sh IMAGE [aot|cds]}
-mode=${2:-aot}
+mode=${2:-cds}
 image=$(cd "$image" && pwd)
 launcher=$image/bin/cni-bridge-fp
 cache=$image/lib/cni-bridge-fp.aot
