@@ -135,7 +135,7 @@ $missing"
 }
 
 make_dirs "$prefix"
-# -p keeps modification times: the AOT cache checks the image's files against the ones it was trained on.
+# The cache is tied to this exact lib/modules (the JVM checks the file, not its path); -p keeps times too.
 cp -R -p -- "$src/." "$prefix/"
 # List what was copied in creation order (find prints a directory before its contents).
 (cd "$prefix" && find . -mindepth 1) | while IFS= read -r rel; do
