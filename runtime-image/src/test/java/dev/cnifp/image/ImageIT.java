@@ -194,6 +194,36 @@ class ImageIT {
         assertEquals(List.of("prefix", "prefix/lib", "prefix/lib/not-ours.txt"), tree(root));
     }
 
+    @Test
+    void uninstallKeepsAPluginThatReplacedOurs(@TempDir Path root) throws Exception {
+        Path prefix = root.resolve("prefix");
+        Path binDir = root.resolve("bin");
+        Path other = Files.writeString(root.resolve("other-plugin"), "#!/bin/sh\n");
+        for (String how : List.of("--symlink", "--copy")) {
+            List<String> args = new ArrayList<>(List.of(image.resolve("install.sh").toString(),
+                    "--prefix", prefix.toString(), "--bin-dir", binDir.toString()));
+            if (how.equals("--copy")) {
+                args.add("--copy");
+            }
+            assertEquals(0, sh(args.toArray(String[]::new)).exit(), how);
+            // Someone points the bin dir's cni-bridge-fp elsewhere (link) or writes their own file (copy).
+            Path plugin = binDir.resolve("cni-bridge-fp");
+            Files.delete(plugin);
+            if (how.equals("--copy")) {
+                Files.writeString(plugin, "#!/bin/sh\n# theirs\n");
+            } else {
+                Files.createSymbolicLink(plugin, other);
+            }
+
+            Result uninstall = sh(prefix.resolve("uninstall.sh").toString());
+
+            assertEquals(0, uninstall.exit(), how + ": " + uninstall.err());
+            assertTrue(Files.exists(plugin, java.nio.file.LinkOption.NOFOLLOW_LINKS), how + ": theirs was removed");
+            assertFalse(Files.exists(prefix), how);
+            Files.delete(plugin);
+        }
+    }
+
     /** Copies a directory tree, keeping symlinks, permissions and modification times. */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
