@@ -47,7 +47,7 @@ without $flag|$(without "$flag")|yes"
 done
 variants="$variants
 launcher -Xlog removed (speed only)|$(echo " $full " | sed 's| -Xlog:disable | |; s| -Xlog:all=warning:stderr | |; s|^ ||; s| $||')|yes
-launcher +Xint|$(without -XX:TieredStopAtLevel=1) -Xint|yes
+launcher C1 only (-XX:TieredStopAtLevel=1 instead of -Xint)|$(without -Xint) -XX:TieredStopAtLevel=1|yes
 launcher +Xss512k +Xmx64m|$full -Xss512k -Xmx64m|yes
 launcher +Xmx16m|$full -Xmx16m|yes
 launcher +UseCompactObjectHeaders|$full -XX:+UseCompactObjectHeaders|yes
