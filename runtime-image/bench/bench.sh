@@ -7,8 +7,8 @@
 #
 # Everything is measured in one invocation, on the same machine state, so the figures compare:
 #   baseline       a java.base-only hello world, jlinked here from the same JDK with the same jlink options,
-#                  started through a copy of OUR launcher (same VM flags) with its own AOT cache trained the
-#                  same way: what any Java process costs. Our rows are divided by it.
+#                  started through a copy of OUR launcher (same VM flags) with its own archive trained by
+#                  build/train.sh in the image's mode: what any Java process costs. Our rows are divided by it.
 #   version        CNI_COMMAND=VERSION as containerd runs it after install.sh: the image installed into a temp
 #                  prefix, the plugin a symlink in a temp CNI bin dir, the launcher with the prefix baked in.
 #                  All plugin rows below use this installed plugin, except:
@@ -75,7 +75,7 @@ if [ -z "$jdk" ]; then
 fi
 [ -n "$jdk" ] || { echo "bench: no JDK $want with jlink found (set JDK=...)" >&2; exit 1; }
 
-# ---- baseline: hello world image, same jlink options, same launcher and flags, own AOT cache ----------------------
+# ---- baseline: hello world image, same jlink options, same launcher and flags, archive trained the same way ------
 mkdir -p "$work/hello/src/hello"
 cat >"$work/hello/src/hello/Hello.java" <<'EOF'
 package hello;
@@ -88,23 +88,24 @@ echo 'module hello {}' >"$work/hello/src/module-info.java"
 # Same options as runtime-image/pom.xml's jlink execution.
 "$jdk/bin/jlink" --module-path "$work/hello/classes" --add-modules hello \
     --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$work/hello/image"
-# Our launcher, pointed at the hello module: same flags, same cache handling.
+# Our launcher, pointed at the hello module: same flags, same cache handling. It keeps the name
+# bin/cni-bridge-fp so that build/train.sh can train it exactly as the build trained the plugin.
 sed -e 's|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|hello/hello.Hello|' \
     -e 's|--enable-native-access=dev\.cnifp\.cni|--enable-native-access=hello|' \
-    -e 's|cni-bridge-fp\.aot|hello.aot|' \
-    "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/hello"
+    "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/cni-bridge-fp"
 # Like an installed launcher (the "version" row), it has its image written in: no readlink process.
-sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/hello/image'|" "$work/hello/image/bin/hello"
-chmod 0755 "$work/hello/image/bin/hello"
-env -i JDK_JAVA_OPTIONS="-XX:AOTCacheOutput=$work/hello/image/lib/hello.aot" "$work/hello/image/bin/hello" \
-    >/dev/null 2>"$work/hello/train.err" || { cat "$work/hello/train.err" >&2; exit 1; }
-[ -s "$work/hello/image/lib/hello.aot" ] || { echo "bench: baseline AOT cache not made" >&2; exit 1; }
+sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/hello/image'|" "$work/hello/image/bin/cni-bridge-fp"
+chmod 0755 "$work/hello/image/bin/cni-bridge-fp"
+# Same training script, same mode as the image under test (train.sh records it next to the archive).
+train_mode=$(cat "$image/lib/cni-bridge-fp.aot.mode" 2>/dev/null || echo cds)
+/bin/sh "$here/../build/train.sh" "$work/hello/image" "$train_mode" >"$work/hello/train.log" 2>&1 ||
+    { cat "$work/hello/train.log" >&2; echo "bench: could not train the baseline" >&2; exit 1; }
 
 # ---- the calls ------------------------------------------------------------------------------------------------
 mkdir -p "$work/bin" "$work/ipam"
 /bin/sh "$image/install.sh" --prefix "$work/prefix" --bin-dir "$work/bin" >/dev/null
 ln -s "$image/bin/cni-bridge-fp" "$work/bin/unbaked"
-ln -s "$work/hello/image/bin/hello" "$work/bin/hello"
+ln -s "$work/hello/image/bin/cni-bridge-fp" "$work/bin/hello"
 printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
 printf '{"cmdAdd":"off","cmdDel":"off"}\n' >"$work/passing.json"
 
@@ -243,7 +244,7 @@ reference() {  # the bridge-alone row a plugin row is compared with, when it was
 
 echo
 echo "cni-bridge-fp start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
-echo "image: $image ($(du -sh "$image" | cut -f1); AOT cache $(du -h "$image/lib/cni-bridge-fp.aot" 2>/dev/null | cut -f1))"
+echo "image: $image ($(du -sh "$image" | cut -f1); $train_mode archive $(du -h "$image/lib/cni-bridge-fp.aot" 2>/dev/null | cut -f1))"
 echo "JDK: $jdk ($want); $rounds rounds of hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the numbers)"
 echo

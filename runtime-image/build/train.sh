@@ -36,7 +36,7 @@ cache=$image/lib/cni-bridge-fp.aot
 case $mode in aot|cds) ;; *) echo "train: unknown mode $mode (aot or cds)" >&2; exit 2 ;; esac
 [ -x "$launcher" ] || { echo "train: no launcher at $launcher (run assemble.sh first)" >&2; exit 1; }
 
-rm -f "$cache"
+rm -f "$cache" "$image/lib/cni-bridge-fp.aot.mode"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-train.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -115,4 +115,6 @@ if ! env -i JDK_JAVA_OPTIONS=-XX:AOTMode=on CNI_COMMAND=VERSION "$launcher" </de
     echo "train: the JVM refuses the archive it was just given" >&2
     exit 1
 fi
+# Say how it was made, for the benchmark's baseline (trained the same way) and for people.
+echo "$mode" >"$image/lib/cni-bridge-fp.aot.mode"
 echo "train: $mode archive $cache ($(wc -c <"$cache") bytes) is in use"
