@@ -7,11 +7,14 @@
 #
 # Everything is measured in one invocation, on the same machine state, so the figures compare:
 #   baseline       a java.base-only hello world, jlinked here from the same JDK with the same jlink options,
-#                  started through a copy of OUR launcher (same VM flags) with its own AOT cache trained the
-#                  same way: what any Java process costs. Our rows are divided by it.
-#   version        CNI_COMMAND=VERSION through a symlink to the launcher (as /opt/cni/bin has it).
-#   version-java   the same, straight through bin/java with the launcher's arguments: the launcher's own cost
-#                  is the difference.
+#                  started through a copy of OUR launcher (same VM flags) with its own archive trained by
+#                  build/train.sh in the image's mode: what any Java process costs. Our rows are divided by it.
+#   version        CNI_COMMAND=VERSION as containerd runs it after install.sh: the image installed into a temp
+#                  prefix, the plugin a symlink in a temp CNI bin dir, the launcher with the prefix baked in.
+#                  All plugin rows below use this installed plugin, except:
+#   version-unbaked the same through a symlink to the launcher of the build image (no baked prefix: it resolves
+#                  its own path with readlink, one more process).
+#   version-java   straight through bin/java with the launcher's arguments: the launcher's own cost.
 #   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call).
 #   add-bridge     ADD of one container through the real bridge + host-local alone (before each run, hyperfine's
 #                  --prepare tears the previous one down with a DEL that is not timed).
@@ -72,7 +75,7 @@ if [ -z "$jdk" ]; then
 fi
 [ -n "$jdk" ] || { echo "bench: no JDK $want with jlink found (set JDK=...)" >&2; exit 1; }
 
-# ---- baseline: hello world image, same jlink options, same launcher and flags, own AOT cache ----------------------
+# ---- baseline: hello world image, same jlink options, same launcher and flags, archive trained the same way ------
 mkdir -p "$work/hello/src/hello"
 cat >"$work/hello/src/hello/Hello.java" <<'EOF'
 package hello;
@@ -85,22 +88,24 @@ echo 'module hello {}' >"$work/hello/src/module-info.java"
 # Same options as runtime-image/pom.xml's jlink execution.
 "$jdk/bin/jlink" --module-path "$work/hello/classes" --add-modules hello \
     --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$work/hello/image"
-# Our launcher, pointed at the hello module: same flags, same cache handling.
+# Our launcher, pointed at the hello module: same flags, same cache handling. It keeps the name
+# bin/cni-bridge-fp so that build/train.sh can train it exactly as the build trained the plugin.
 sed -e 's|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|hello/hello.Hello|' \
     -e 's|--enable-native-access=dev\.cnifp\.cni|--enable-native-access=hello|' \
-    -e 's|cni-bridge-fp\.aot|hello.aot|' \
-    "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/hello"
-# An installed launcher has its prefix written in; the baseline must resolve its path like ours does.
-sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE=|" "$work/hello/image/bin/hello"
-chmod 0755 "$work/hello/image/bin/hello"
-env -i JDK_JAVA_OPTIONS="-XX:AOTCacheOutput=$work/hello/image/lib/hello.aot" "$work/hello/image/bin/hello" \
-    >/dev/null 2>"$work/hello/train.err" || { cat "$work/hello/train.err" >&2; exit 1; }
-[ -s "$work/hello/image/lib/hello.aot" ] || { echo "bench: baseline AOT cache not made" >&2; exit 1; }
+    "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/cni-bridge-fp"
+# Like an installed launcher (the "version" row), it has its image written in: no readlink process.
+sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/hello/image'|" "$work/hello/image/bin/cni-bridge-fp"
+chmod 0755 "$work/hello/image/bin/cni-bridge-fp"
+# Same training script, same mode as the image under test (train.sh records it next to the archive).
+train_mode=$(cat "$image/lib/cni-bridge-fp.aot.mode" 2>/dev/null || echo cds)
+/bin/sh "$here/../build/train.sh" "$work/hello/image" "$train_mode" >"$work/hello/train.log" 2>&1 ||
+    { cat "$work/hello/train.log" >&2; echo "bench: could not train the baseline" >&2; exit 1; }
 
 # ---- the calls ------------------------------------------------------------------------------------------------
 mkdir -p "$work/bin" "$work/ipam"
-ln -s "$image/bin/cni-bridge-fp" "$work/bin/cni-bridge-fp"
-ln -s "$work/hello/image/bin/hello" "$work/bin/hello"
+/bin/sh "$image/install.sh" --prefix "$work/prefix" --bin-dir "$work/bin" >/dev/null
+ln -s "$image/bin/cni-bridge-fp" "$work/bin/unbaked"
+ln -s "$work/hello/image/bin/cni-bridge-fp" "$work/bin/hello"
 printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
 printf '{"cmdAdd":"off","cmdDel":"off"}\n' >"$work/passing.json"
 
@@ -133,7 +138,7 @@ out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
 out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
-row_names='baseline version version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
+row_names='baseline version version-unbaked version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
 teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
@@ -145,6 +150,7 @@ command_for() {
         # they carry the same small cost of one sh and one env.
         baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
         version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
         version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot --enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
         failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
@@ -163,7 +169,7 @@ probe() {
     out=$(cat "$work/$1.probe.out")
     case $1 in
         baseline) [ $rc = 0 ] && [ "$out" = hello ] ;;
-        version|version-java) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
+        version*) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
         failing-add) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
         add-*|adddel-*) [ $rc = 0 ] ;;
     esac
@@ -197,9 +203,11 @@ while [ $round -le "$rounds" ]; do
 done
 # All rounds in one file: per row, every run's time and exit code.
 jq -s '{results: [.[0].results[].command as $c
+        | [.[] | .results[] | select(.command == $c)] as $r
         | {command: $c,
-           times: [.[] | .results[] | select(.command == $c) | .times[]],
-           exit_codes: [.[] | .results[] | select(.command == $c) | .exit_codes[]]}]}' \
+           times: [$r[] | .times[]],
+           cpu: ([$r[] | .user + .system] | add / length),
+           exit_codes: [$r[] | .exit_codes[]]}]}' \
     "$work"/hyperfine.*.json >"$work/hyperfine.json"
 
 # ---- peak RSS ---------------------------------------------------------------------------------------------------
@@ -236,21 +244,21 @@ reference() {  # the bridge-alone row a plugin row is compared with, when it was
 
 echo
 echo "cni-bridge-fp start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
-echo "image: $image ($(du -sh "$image" | cut -f1); AOT cache $(du -h "$image/lib/cni-bridge-fp.aot" 2>/dev/null | cut -f1))"
+echo "image: $image ($(du -sh "$image" | cut -f1); $train_mode archive $(du -h "$image/lib/cni-bridge-fp.aot" 2>/dev/null | cut -f1))"
 echo "JDK: $jdk ($want); $rounds rounds of hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the numbers)"
 echo
-echo "| row | median ms | ratio to baseline | overhead vs bridge alone | peak RSS MB |"
-echo "|---|---|---|---|---|"
+echo "| row | median ms | ratio to baseline | overhead vs bridge alone | min ms | CPU ms (user+sys) | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|"
 for row in $row_names; do
     if [ -f "$work/$row.na" ]; then
-        echo "| $row | $(cat "$work/$row.na") | | | |"
+        echo "| $row | $(cat "$work/$row.na") | | | | | |"
         continue
     fi
     m=$(median_ms "$row")
     bad=$(bad_runs "$row")
     if [ "$bad" != 0 ]; then
-        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | |"
+        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | | | |"
         continue
     fi
     ratio=$(echo "$m $base" | awk '{ printf "%.2fx", $1 / $2 }')
@@ -259,8 +267,11 @@ for row in $row_names; do
     case $row in add-plugin) ref=$(reference add-bridge) ;; adddel-plugin) ref=$(reference adddel-bridge) ;; esac
     [ -z "$ref" ] || over=$(echo "$m $ref" | awk '{ printf "%+.1f ms", $1 - $2 }')
     rss_mb=$(rss "$row" | awk '{ printf "%.1f", $1 / 1024 }')
-    echo "| $row | $(fmt "$m") | $ratio | $over | $rss_mb |"
+    extra=$(jq -r --arg n "$row" '.results[] | select(.command == $n) | "\(.times | min * 1000)|\(.cpu * 1000)"' "$work/hyperfine.json" |
+        awk -F'|' '{ printf "%.1f | %.1f", $1, $2 }')
+    echo "| $row | $(fmt "$m") | $ratio | $over | $extra | $rss_mb |"
 done
 echo
-echo "(medians; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
+echo "(median and min: wall time over all runs; CPU: mean user+sys of the process tree, which other work on"
+echo " the machine disturbs far less than wall time; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
 echo "reproduce: sudo runtime-image/bench/bench.sh $image"

@@ -3,7 +3,7 @@
 # docs/performance.md.
 #
 #   runtime-image/bench/flags.sh [IMAGE]     (IMAGE defaults to runtime-image/target/image)
-#   env: RUNS (default 20), WARMUP (default 3), RSS_RUNS (default 5),
+#   env: RUNS (default 10), ROUNDS (default 4), WARMUP (default 3), RSS_RUNS (default 5),
 #        CALL=version (default) or CALL=failing-add (needs the real plugin: ADD failing at 1000000*error(x))
 #
 # Every variant runs the image's bin/java with the plugin's module options and its own AOT cache, trained here
@@ -16,7 +16,8 @@ PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 here=$(cd "$(dirname "$0")" && pwd)
 image=$(cd "${1:-$here/../target/image}" && pwd)
-runs=${RUNS:-20}
+runs=${RUNS:-10}
+rounds=${ROUNDS:-4}
 warmup=${WARMUP:-3}
 rss_runs=${RSS_RUNS:-5}
 call=${CALL:-version}
@@ -46,7 +47,7 @@ without $flag|$(without "$flag")|yes"
 done
 variants="$variants
 launcher -Xlog removed (speed only)|$(echo " $full " | sed 's| -Xlog:disable | |; s| -Xlog:all=warning:stderr | |; s|^ ||; s| $||')|yes
-launcher +Xint|$(without -XX:TieredStopAtLevel=1) -Xint|yes
+launcher C1 only (-XX:TieredStopAtLevel=1 instead of -Xint)|$(without -Xint) -XX:TieredStopAtLevel=1|yes
 launcher +Xss512k +Xmx64m|$full -Xss512k -Xmx64m|yes
 launcher +Xmx16m|$full -Xmx16m|yes
 launcher +UseCompactObjectHeaders|$full -XX:+UseCompactObjectHeaders|yes
@@ -87,26 +88,41 @@ while IFS='|' read -r name flags cache; do
 done <"$work/variants"
 [ "$call" = version ] && set -- -N "$@"
 
-hyperfine -i --warmup "$warmup" --runs "$runs" --export-json "$work/h.json" "$@" \
-    >"$work/h.txt" 2>&1 || { cat "$work/h.txt" >&2; exit 1; }
+# Rounds interleave the variants so that a burst of other work on the machine does not land on one of them;
+# a variant's figure is the median of all its runs.
+round=1
+while [ $round -le "$rounds" ]; do
+    hyperfine -i --warmup "$warmup" --runs "$runs" --export-json "$work/h.$round.json" "$@" \
+        >"$work/h.txt" 2>&1 || { cat "$work/h.txt" >&2; exit 1; }
+    round=$((round + 1))
+done
+jq -s '{results: [.[0].results[].command as $c
+        | [.[] | .results[] | select(.command == $c)] as $r
+        | {command: $c,
+           median: ([$r[] | .times[]] | sort
+            | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end),
+           min: ([$r[] | .times[]] | min),
+           cpu: ([$r[] | .user + .system] | add / length)}]}' \
+    "$work"/h.*.json >"$work/h.json"
 
 echo "VM flag measurements, call: $call, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$rounds rounds of hyperfine --warmup $warmup --runs $runs; medians of all runs; peak RSS max of $rss_runs"
 echo "launcher flags: $full"
 echo
-echo "| variant | median ms | vs launcher | peak RSS MB |"
-echo "|---|---|---|---|"
-ref=$(jq -r '.results[] | select(.command == "launcher") | .median * 1000' "$work/h.json")
+echo "| variant | median ms | vs launcher | min ms | CPU ms (user+sys) | CPU vs launcher | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|"
+ref=$(jq -r '.results[] | select(.command == "launcher") | "\(.median * 1000)|\(.cpu * 1000)"' "$work/h.json")
 i=0
 while IFS='|' read -r name flags cache; do
     i=$((i + 1))
-    m=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | .median * 1000' "$work/h.json")
+    m=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | "\(.median * 1000)|\(.min * 1000)|\(.cpu * 1000)"' "$work/h.json")
     max=0 j=0
     while [ $j -lt "$rss_runs" ]; do
         /usr/bin/time -f %M -o "$work/rss" sh -c "$(cat "$work/$i.cmd") <$work/conf.json" >/dev/null 2>&1 || true
         kb=$(tail -n 1 "$work/rss"); [ "$kb" -gt "$max" ] && max=$kb
         j=$((j + 1))
     done
-    echo "$name|$m|$ref|$max" | awk -F'|' '{ printf "| %s | %.1f | %+.1f ms | %.1f |\n", $1, $2, $2 - $3, $4 / 1024 }'
+    echo "$name|$m|$ref|$max" | awk -F'|' '{ printf "| %s | %.1f | %+.1f | %.1f | %.1f | %+.1f | %.1f |\n", $1, $2, $2 - $5, $3, $4, $4 - $6, $7 / 1024 }'
 done <"$work/variants"
 echo
 echo "reproduce: runtime-image/bench/flags.sh $image   (CALL=failing-add once the real plugin is in)"

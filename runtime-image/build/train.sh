@@ -2,7 +2,7 @@
 # Trains the start-up archive of the image: IMAGE/lib/cni-bridge-fp.aot, which the launcher passes to the JVM
 # as -XX:AOTCache. Run by Maven in the package phase, after jlink and assemble.sh.
 #
-#   train.sh IMAGE [aot|cds]
+#   train.sh IMAGE [cds|aot]
 #
 # Why after jlink and inside the image: an AOT cache / CDS archive records the exact lib/modules it was made
 # from and is refused by any other image.
@@ -17,24 +17,26 @@
 #
 # Two ways to make the archive, because a JDK 25 AOT cache is made from ONE training run (its configuration file
 # is a binary snapshot of one JVM; several cannot be merged):
-#   aot  (default) JEP 483/514/515 AOT cache from the training run that loaded the most (largest AOT
-#        configuration), normally the delegated ADD, which walks nearly every class of the other two calls.
-#   cds  static CDS archive with -XX:+AOTClassLinking from the class lists of ALL training runs, merged. Covers
-#        every class of every call, but has no method profiles and maps a little slower (docs/performance.md).
+#   cds  (default) static CDS archive with -XX:+AOTClassLinking (JEP 483's class linking) from the class lists
+#        of ALL training runs, merged. Covers every class of every call; no method profiles (JEP 515), which
+#        matter little in a process that lives ~30 ms.
+#   aot  JEP 483/514/515 AOT cache from the ONE training run that loaded the most (largest AOT configuration),
+#        normally the delegated ADD. Misses what only the other calls load, e.g. the failing ADD's error path:
+#        measured with a stand-in plugin, that ADD then costs 57 ms of CPU instead of 35 (docs/performance.md).
 #
 # Calls that fail (e.g. while Main is still a placeholder that knows only VERSION) do not fail the build:
 # their exit codes are printed, and a cache is still made from what ran. The build fails only when no archive
 # could be made or the JVM refuses the one made.
 set -eu
 image=${1:?usage: train.sh IMAGE [aot|cds]}
-mode=${2:-aot}
+mode=${2:-cds}
 image=$(cd "$image" && pwd)
 launcher=$image/bin/cni-bridge-fp
 cache=$image/lib/cni-bridge-fp.aot
 case $mode in aot|cds) ;; *) echo "train: unknown mode $mode (aot or cds)" >&2; exit 2 ;; esac
 [ -x "$launcher" ] || { echo "train: no launcher at $launcher (run assemble.sh first)" >&2; exit 1; }
 
-rm -f "$cache"
+rm -f "$cache" "$image/lib/cni-bridge-fp.aot.mode"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-train.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -98,7 +100,8 @@ else
     done
     # Merge: drop the per-run "id: N" numbering (only classes of custom loaders need ids, and we have none),
     # keep each line once, in first-seen order.
-    cat "$work"/*.classlist 2>/dev/null | sed 's/ id: [0-9]*$//' | awk '!seen[$0]++' >"$work/merged.classlist"
+    # awk 1: each file ends with a newline even when its last line does not.
+    awk 1 "$work"/*.classlist 2>/dev/null | sed 's/ id: [0-9]*$//' | awk '!seen[$0]++' >"$work/merged.classlist"
     [ -s "$work/merged.classlist" ] || { echo "train: no class list was written" >&2; exit 1; }
     echo "train: dumping a static CDS archive of $(grep -vc '^@' "$work/merged.classlist") classes"
     env -i JDK_JAVA_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$work/merged.classlist -XX:SharedArchiveFile=$cache -XX:+AOTClassLinking" \
@@ -112,4 +115,6 @@ if ! env -i JDK_JAVA_OPTIONS=-XX:AOTMode=on CNI_COMMAND=VERSION "$launcher" </de
     echo "train: the JVM refuses the archive it was just given" >&2
     exit 1
 fi
+# Say how it was made, for the benchmark's baseline (trained the same way) and for people.
+echo "$mode" >"$image/lib/cni-bridge-fp.aot.mode"
 echo "train: $mode archive $cache ($(wc -c <"$cache") bytes) is in use"

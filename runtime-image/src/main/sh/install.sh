@@ -50,7 +50,7 @@ absolute() {
 }
 check_name() {
     case $1 in
-        *"'"*|*'\'*|*'
+        *"'"*|*'\'*|*'|'*|*'&'*|*'
 '*) die "unsupported character in path: $1" ;;
         /) die "refusing to use / as $2" ;;
     esac
@@ -62,6 +62,9 @@ plugin=cni-bridge-fp
 
 # --- uninstall ------------------------------------------------------------------------------------------------
 # Manifest lines: "d PATH" a directory we created, "f PATH" a file we copied, "l PATH" a symlink we made.
+inside() {  # inside PATH: PATH is the prefix or under it
+    case $1 in "$prefix"|"$prefix"/*) return 0 ;; *) return 1 ;; esac
+}
 uninstall() {
     [ -f "$manifest" ] || die "no install manifest at $manifest: nothing recorded, nothing removed"
     # Read it from a copy, so the manifest can go first and the prefix directory can be removed empty.
@@ -73,9 +76,14 @@ uninstall() {
         kind=${line%% *}
         path=${line#* }
         case $kind in
-            f)  if [ -f "$path" ] && [ ! -L "$path" ]; then rm -f -- "$path"; fi ;;
-            # Still a symlink: ours, even if it dangles now. Replaced by a real file: not ours any more.
-            l)  if [ -L "$path" ]; then rm -f -- "$path"; fi ;;
+            # Inside the prefix: ours. Outside (the launcher copied into the bin dir): ours only while it still
+            # carries our prefix; a file that replaced it since is someone else's.
+            f)  if [ -f "$path" ] && [ ! -L "$path" ] && { inside "$path" ||
+                    grep -qx "CNIFP_IMAGE='$prefix'" "$path" 2>/dev/null; }; then rm -f -- "$path"; fi ;;
+            # A symlink: ours while it is inside the prefix or still points into it (it may dangle by now).
+            l)  if [ -L "$path" ] && { inside "$path" || inside "$(readlink -- "$path")"; }; then
+                    rm -f -- "$path"
+                fi ;;
             # Only when empty: files someone else put there keep it (and are kept).
             d)  if [ -d "$path" ] && [ ! -L "$path" ]; then
                     rmdir -- "$path" 2>/dev/null || echo "$prog: kept $path: not empty" >&2
@@ -135,7 +143,7 @@ $missing"
 }
 
 make_dirs "$prefix"
-# -p keeps modification times: the AOT cache checks the image's files against the ones it was trained on.
+# The cache is tied to this exact lib/modules (the JVM checks the file, not its path); -p keeps times too.
 cp -R -p -- "$src/." "$prefix/"
 # List what was copied in creation order (find prints a directory before its contents).
 (cd "$prefix" && find . -mindepth 1) | while IFS= read -r rel; do

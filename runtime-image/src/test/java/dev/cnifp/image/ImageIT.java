@@ -95,6 +95,22 @@ class ImageIT {
     }
 
     @Test
+    void aBrokenCacheSlowsTheStartButNeverReachesStdout(@TempDir Path dir) throws Exception {
+        // The JVM reports an unusable cache through its log, which goes to stdout by default; stdout is the CNI
+        // result. The launcher's -Xlog options must keep it on stderr.
+        Path copy = dir.resolve("image");
+        copyTree(image, copy);
+        Files.write(copy.resolve("lib/cni-bridge-fp.aot"), new byte[4096]);
+
+        Result result = run(Map.of("CNI_COMMAND", "VERSION"), copy.resolve("bin/cni-bridge-fp").toString());
+
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().startsWith("{\"cniVersion\""), "stdout: " + result.out());
+        assertTrue(result.err().contains("AOT cache") || result.err().contains("shared archive"),
+                "the JVM said nothing about the broken cache on stderr: " + result.err());
+    }
+
+    @Test
     void installAndUninstallLeaveNothingBehind(@TempDir Path root) throws Exception {
         // Someone else's plugin already lives in the CNI bin directory: it must survive both steps.
         Path binDir = root.resolve("opt/cni/bin");
@@ -176,6 +192,47 @@ class ImageIT {
         assertEquals(0, uninstall.exit(), uninstall.err());
         assertTrue(Files.exists(stranger));
         assertEquals(List.of("prefix", "prefix/lib", "prefix/lib/not-ours.txt"), tree(root));
+    }
+
+    @Test
+    void uninstallKeepsAPluginThatReplacedOurs(@TempDir Path root) throws Exception {
+        Path prefix = root.resolve("prefix");
+        Path binDir = root.resolve("bin");
+        Path other = Files.writeString(root.resolve("other-plugin"), "#!/bin/sh\n");
+        for (String how : List.of("--symlink", "--copy")) {
+            List<String> args = new ArrayList<>(List.of(image.resolve("install.sh").toString(),
+                    "--prefix", prefix.toString(), "--bin-dir", binDir.toString()));
+            if (how.equals("--copy")) {
+                args.add("--copy");
+            }
+            assertEquals(0, sh(args.toArray(String[]::new)).exit(), how);
+            // Someone points the bin dir's cni-bridge-fp elsewhere (link) or writes their own file (copy).
+            Path plugin = binDir.resolve("cni-bridge-fp");
+            Files.delete(plugin);
+            if (how.equals("--copy")) {
+                Files.writeString(plugin, "#!/bin/sh\n# theirs\n");
+            } else {
+                Files.createSymbolicLink(plugin, other);
+            }
+
+            Result uninstall = sh(prefix.resolve("uninstall.sh").toString());
+
+            assertEquals(0, uninstall.exit(), how + ": " + uninstall.err());
+            assertTrue(Files.exists(plugin, java.nio.file.LinkOption.NOFOLLOW_LINKS), how + ": theirs was removed");
+            assertFalse(Files.exists(prefix), how);
+            Files.delete(plugin);
+        }
+    }
+
+    /** Copies a directory tree, keeping symlinks, permissions and modification times. */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                Files.copy(source, target, java.nio.file.LinkOption.NOFOLLOW_LINKS,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     /** Every path under root, relative, sorted. */
