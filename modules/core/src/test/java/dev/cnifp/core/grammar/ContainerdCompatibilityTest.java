@@ -92,7 +92,8 @@ class ContainerdCompatibilityTest {
 
     @Test
     void exampleSequenceFiresErrorNothingSleepPanicThenNothing() throws Exception {
-        FailpointSwitch point = new FailpointSwitch(parser.parse("1*error(oops-)->1*off->1*delay(1000)->1*panic(panic)"));
+        FailpointSwitch point =
+                new FailpointSwitch(parser.parse("1*error(oops-)->1*off->1*delay(1000)->1*panic(panic)"));
         RecordingContext context = new RecordingContext();
         RandomGenerator unused = new NoRandomness();
 

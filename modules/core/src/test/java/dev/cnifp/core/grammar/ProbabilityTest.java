@@ -76,7 +76,7 @@ class ProbabilityTest {
     @Test
     void frequencyFollowsTheProbability() throws FailpointSyntaxException {
         Failpoint failpoint = parser.parse("25%error(x)");
-        RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+        RandomGenerator random = java.util.random.RandomGeneratorFactory.of("L64X128MixRandom").create(7);
         int fired = 0;
         for (int i = 0; i < 100_000; i++) {
             fired += failpoint.step(random).fired().isPresent() ? 1 : 0;

@@ -22,9 +22,10 @@ class ActionRegistryTest {
     }
 
     @Test
-    void builtInsComeFromTheCoreModule() {
+    void builtInsComeFromTheCore() {
         for (FailpointAction action : ActionRegistry.fromBootLayer().actions()) {
             assertEquals("dev.cnifp.core.actions", action.getClass().getPackageName());
+            assertEquals(ActionRegistry.class.getModule(), action.getClass().getModule());
             assertFalse(action.description().isBlank(), action.name());
             assertFalse(action.description().contains("\n"), action.name());
         }
@@ -65,8 +66,9 @@ class ActionRegistryTest {
         ActionConflictException e = assertThrows(ActionConflictException.class,
                 () -> ActionRegistry.of(List.of(builtIn, new Named("off"))));
         assertEquals("off", e.actionName());
-        assertEquals("action \"off\" is provided by both module dev.cnifp.core (dev.cnifp.core.actions.OffAction)"
-                + " and module dev.cnifp.core (dev.cnifp.core.registry.ActionRegistryTest$Named)", e.getMessage());
+        String core = ActionRegistry.class.getModule().isNamed() ? "module dev.cnifp.core" : "the class path";
+        assertEquals("action \"off\" is provided by both " + core + " (dev.cnifp.core.actions.OffAction)"
+                + " and " + core + " (dev.cnifp.core.registry.ActionRegistryTest$Named)", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.cnifp.cni.state;
+
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The failpoint file named by a pod's confpath annotation. Each plugin process makes one {@link #update}: lock,
+ * read, let the caller change the document, write back only if it changed, unlock.
+ *
+ * <p>Any number of processes may update one file at once; each update sees the result of all earlier ones. The lock
+ * is {@code flock(2)} on the file itself, the lock the Go plugin takes too. A write replaces the file atomically and
+ * keeps its mode, owner and group, and every key this plugin does not know. A file that cannot be parsed is never
+ * written. A symlinked confpath stays a symlink; its target is what gets replaced.
+ */
+public final class FailpointFile {
+    /** Far above any real failpoint file; keeps a confpath pointing at a huge file from exhausting the heap. */
+    static final long MAX_BYTES = 16L << 20;
+
+    private final String confPath;
+    private final Path path;
+
+    private FailpointFile(String confPath, Path path) {
+        this.confPath = confPath;
+        this.path = path;
+    }
+
+    /**
+     * The file at {@code confPath}, which must be absolute. Nothing is opened yet.
+     *
+     * @throws StateException {@code failpoint confPath(<p>) is required to be absolute}
+     */
+    public static FailpointFile at(String confPath) throws StateException {
+        Objects.requireNonNull(confPath, "confPath");
+        if (!confPath.startsWith("/")) {
+            throw new StateException("failpoint confPath(" + confPath + ") is required to be absolute");
+        }
+        try {
+            return new FailpointFile(confPath, Path.of(confPath));
+        } catch (InvalidPathException e) {
+            throw new StateException("failed to open confPath " + confPath + ": open " + confPath
+                    + ": invalid argument");
+        }
+    }
+
+    /** The confpath as given. */
+    public String confPath() {
+        return confPath;
+    }
+
+    /**
+     * Locks the file, parses it, applies the transition, writes the document back if the transition changed it, and
+     * unlocks. Returns the transition's result after the lock is released, so the caller fires the failpoint unlocked.
+     * If anything fails, including the transition, the file is left byte-for-byte as it was.
+     *
+     * @throws StateException the file is missing, unreadable, not a failpoint file, or could not be written
+     * @throws X whatever the transition threw
+     */
+    public <R, X extends Exception> R update(Transition<R, X> transition) throws StateException, X {
+        Objects.requireNonNull(transition, "transition");
+        try (LockedFile file = LockedFile.lock(confPath, path)) {
+            FailpointDocument document = DocumentParser.parse(file.readAll(confPath, MAX_BYTES), confPath);
+            byte[] before = JqStyleWriter.write(document.values());
+            R result = transition.apply(document);
+            byte[] after = JqStyleWriter.write(document.values());
+            if (!Arrays.equals(before, after)) {
+                try {
+                    AtomicReplacement.replace(file.realPath(), file.status(), after);
+                } catch (IOException e) {
+                    throw new StateException("failed to write failpoint conf " + confPath + ": "
+                            + SystemErrors.describe(e));
+                }
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FailpointFile[" + confPath + "]";
+    }
+}

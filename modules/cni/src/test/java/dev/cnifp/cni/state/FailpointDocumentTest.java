@@ -1,0 +1,139 @@
+package dev.cnifp.cni.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FailpointDocumentTest {
+    private static FailpointDocument parse(String json) throws StateException {
+        return DocumentParser.parse(json.getBytes(StandardCharsets.UTF_8), "/test.json");
+    }
+
+    private static String written(FailpointDocument document) {
+        return new String(JqStyleWriter.write(document.values()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void absentNullAndEmptyEntriesMeanNoFailpoint() throws Exception {
+        FailpointDocument document = parse("{\"cmdDel\": null, \"cmdCheck\": \"\", \"cmdGC\": \"1*off\"}");
+
+        assertEquals(Optional.empty(), document.entry("cmdAdd"));
+        assertEquals(Optional.empty(), document.entry("cmdDel"));
+        assertEquals(Optional.empty(), document.entry("cmdCheck"));
+        assertEquals(Optional.of("1*off"), document.entry("cmdGC"));
+        assertEquals(List.of("cmdDel", "cmdCheck", "cmdGC"), document.keys());
+    }
+
+    @Test
+    void entriesAreOnlyTheFiveCommandKeys() throws Exception {
+        FailpointDocument document = parse("{}");
+        assertThrows(IllegalArgumentException.class, () -> document.entry("cmdadd"));
+        assertThrows(IllegalArgumentException.class, () -> document.setEntry("seed", "1*off"));
+        assertThrows(IllegalArgumentException.class, () -> document.put("cmdAdd", 5));
+        assertThrows(NullPointerException.class, () -> document.setEntry("cmdAdd", null));
+        document.put("cmdStatus", null);
+        assertEquals(Optional.empty(), document.entry("cmdStatus"));
+    }
+
+    @Test
+    void setEntryKeepsThePositionAndAppendsNewKeys() throws Exception {
+        FailpointDocument document = parse("{\"a\": 1, \"cmdAdd\": \"1*off\", \"z\": 2}");
+
+        document.setEntry("cmdAdd", "0*off");
+        document.setEntry("cmdDel", "3*error(x)");
+
+        assertEquals(List.of("a", "cmdAdd", "z", "cmdDel"), document.keys());
+        assertEquals("""
+                {
+                  "a": 1,
+                  "cmdAdd": "0*off",
+                  "z": 2,
+                  "cmdDel": "3*error(x)"
+                }
+                """, written(document));
+    }
+
+    @Test
+    void anyTopLevelKeyCanBeReadAndReplaced() throws Exception {
+        FailpointDocument document = parse("{\"seed\": 42, \"eventLog\": [{\"call\": \"ADD\"}], \"gone\": true}");
+
+        assertEquals(Optional.of(42L), document.value("seed"));
+        assertEquals(Optional.of(List.of(Map.of("call", "ADD"))), document.value("eventLog"));
+
+        List<Object> log = new ArrayList<>((List<?>) document.value("eventLog").orElseThrow());
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("call", "DEL");
+        event.put("fired", null);
+        event.put("ms", 1.5);
+        log.add(event);
+        document.put("eventLog", log);
+        document.put("seed", BigInteger.TEN.pow(30));
+        document.remove("gone");
+        document.put("ratio", 0.25f);
+        log.clear(); // the document holds a copy
+
+        assertEquals("""
+                {
+                  "seed": 1000000000000000000000000000000,
+                  "eventLog": [
+                    {
+                      "call": "ADD"
+                    },
+                    {
+                      "call": "DEL",
+                      "fired": null,
+                      "ms": 1.5
+                    }
+                  ],
+                  "ratio": 0.25
+                }
+                """, written(document));
+    }
+
+    @Test
+    void integersAndDecimalsHaveOneShapeEach() throws Exception {
+        FailpointDocument document = parse("{}");
+        document.put("int", 7);
+        document.put("bigButSmall", BigInteger.valueOf(7));
+        document.put("double", 0.1);
+        assertEquals(Optional.of(7L), document.value("int"));
+        assertEquals(Optional.of(7L), document.value("bigButSmall"));
+        assertEquals(Optional.of(new BigDecimal("0.1")), document.value("double"));
+    }
+
+    @Test
+    void valuesWithoutAJsonFormAreRefused() throws Exception {
+        FailpointDocument document = parse("{}");
+        assertThrows(IllegalArgumentException.class, () -> document.put("x", Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> document.put("x", Float.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> document.put("x", new Object()));
+        assertThrows(IllegalArgumentException.class, () -> document.put("x", Map.of(1, "one")));
+        assertThrows(IllegalArgumentException.class, () -> document.put("x", List.of(new StringBuilder())));
+        assertEquals(List.of(), document.keys());
+    }
+
+    @Test
+    void valuesReadFromTheFileCannotBeChangedBehindTheDocumentsBack() throws Exception {
+        FailpointDocument document = parse("{\"list\": [1], \"map\": {\"a\": 1}}");
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((List<Object>) document.value("list").orElseThrow()).add(2));
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((Map<String, Object>) document.value("map").orElseThrow()).put("b", 2));
+    }
+
+    @Test
+    void aRepeatedKeyKeepsItsFirstPlaceAndLastValue() throws Exception {
+        FailpointDocument document = parse("{\"cmdAdd\": \"1*off\", \"x\": 1, \"cmdAdd\": \"2*off\"}");
+        assertEquals(Optional.of("2*off"), document.entry("cmdAdd"));
+        assertEquals(List.of("cmdAdd", "x"), document.keys());
+    }
+}

@@ -1,0 +1,370 @@
+package dev.cnifp.cni.state;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FailpointFileTest {
+    private static final String CONTAINERD_EXAMPLE =
+            "{\"cmdAdd\":\"1*error(try-again)\",\"cmdDel\":\"2*error(oops)\",\"cmdCheck\":\"1*off->1*panic(sorry)\"}";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private static String spendAdd(Path file) throws Exception {
+        return FailpointFile.at(file.toString()).update(document -> {
+            String spec = document.entry("cmdAdd").orElseThrow();
+            document.setEntry("cmdAdd", CountedSpecs.spendOne(spec));
+            return spec;
+        });
+    }
+
+    /** Makes a rewrite visible through mtime even within one clock tick. */
+    private static void backdate(Path file) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void firstAddLeavesTheFileAsJqPrintsIt() throws Exception {
+        Path file = write("fp.json", CONTAINERD_EXAMPLE);
+
+        assertEquals("1*error(try-again)", spendAdd(file));
+
+        assertEquals("""
+                {
+                  "cmdAdd": "0*error(try-again)",
+                  "cmdDel": "2*error(oops)",
+                  "cmdCheck": "1*off->1*panic(sorry)"
+                }
+                """, Files.readString(file));
+        Jq.assertPrintsSame(file);
+    }
+
+    /** Numbers keep their value, not always their spelling: {@code 1e400} becomes {@code 1E+400}, {@code -0.0} is 0. */
+    @Test
+    void unknownKeysKeepTheirPlaceAndValue() throws Exception {
+        Path file = write("fp.json", """
+                {"seed": 12345678901234567890123, "cmdAdd": "2*off", "ratio": 1.50, "big": 1e400,
+                 "eventLog": [{"call": "ADD", "at": -0.0}, [], {}, null, true, false, "é\\u2028😀<>&\\u0007"],
+                 "cmdGC": null, "zeta": {"b": 1, "a": [1, 2]}}""");
+
+        spendAdd(file);
+
+        assertEquals("""
+                {
+                  "seed": 12345678901234567890123,
+                  "cmdAdd": "1*off",
+                  "ratio": 1.50,
+                  "big": 1E+400,
+                  "eventLog": [
+                    {
+                      "call": "ADD",
+                      "at": 0.0
+                    },
+                    [],
+                    {},
+                    null,
+                    true,
+                    false,
+                    "é\u2028😀<>&\\u0007"
+                  ],
+                  "cmdGC": null,
+                  "zeta": {
+                    "b": 1,
+                    "a": [
+                      1,
+                      2
+                    ]
+                  }
+                }
+                """, Files.readString(file));
+        FailpointDocument reread = DocumentParser.parse(Files.readAllBytes(file), file.toString());
+        assertEquals(Optional.of(new BigInteger("12345678901234567890123")), reread.value("seed"));
+        assertEquals(Optional.of(new BigDecimal("1.50")), reread.value("ratio"));
+        assertEquals(Optional.of(new BigDecimal("1e400")), reread.value("big"));
+        assertEquals(List.of("seed", "cmdAdd", "ratio", "big", "eventLog", "cmdGC", "zeta"), reread.keys());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-------", "rw-r-----", "rw-rw-rw-", "r--------"})
+    void modeIsKept(String permissions) throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+
+        spendAdd(file);
+
+        assertEquals(permissions, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(Files.readString(file).contains("\"2*off\""));
+    }
+
+    @Test
+    void ownerAndGroupAreKeptWhenPrivileged() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root to give the file away");
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        Files.setAttribute(file, "unix:uid", 4321);
+        Files.setAttribute(file, "unix:gid", 8765);
+
+        spendAdd(file);
+
+        assertEquals(4321, Files.getAttribute(file, "unix:uid"));
+        assertEquals(8765, Files.getAttribute(file, "unix:gid"));
+    }
+
+    @Test
+    void nothingIsWrittenWhenNothingChanged() throws Exception {
+        Path file = write("fp.json", "{\"cmdDel\":\"2*error(oops)\",\"cmdAdd\":\"0*off\",\"x\":[1,2.0]}");
+        backdate(file);
+        FileSnapshot before = FileSnapshot.of(file);
+        FailpointFile failpoints = FailpointFile.at(file.toString());
+
+        assertEquals(Optional.empty(), failpoints.update(document -> document.entry("cmdCheck")));
+        failpoints.update(document -> {
+            document.setEntry("cmdAdd", CountedSpecs.spendOne(document.entry("cmdAdd").orElseThrow()));
+            return null;
+        });
+        failpoints.update(document -> {
+            document.put("x", List.of(1, new BigDecimal("2.0")));
+            return null;
+        });
+
+        assertEquals(before, FileSnapshot.of(file));
+    }
+
+    @Test
+    void replacingTheFileChangesItsInodeButNotItsName() throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        Object inode = Files.getAttribute(file, "unix:ino");
+
+        spendAdd(file);
+
+        assertNotEquals(inode, Files.getAttribute(file, "unix:ino"));
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of("fp.json"), listing.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void aSymlinkedConfPathStaysASymlinkAndItsTargetIsUpdated() throws Exception {
+        Path realDir = Files.createDirectory(dir.resolve("real"));
+        Path target = Files.writeString(realDir.resolve("fp.json"), "{\"cmdAdd\": \"3*off\"}");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        Path linkDir = Files.createDirectory(dir.resolve("links"));
+        Path link = Files.createSymbolicLink(linkDir.resolve("fp.json"), Path.of("../real/fp.json"));
+        Path linkedDir = Files.createSymbolicLink(dir.resolve("linked-dir"), realDir);
+
+        spendAdd(link);
+        spendAdd(linkedDir.resolve("fp.json"));
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(Path.of("../real/fp.json"), Files.readSymbolicLink(link));
+        assertTrue(Files.isSymbolicLink(linkedDir));
+        assertTrue(Files.readString(target).contains("\"1*off\""));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        try (var listing = Files.list(linkDir)) {
+            assertEquals(List.of(link), listing.toList());
+        }
+    }
+
+    @Test
+    void aFailingTransitionLeavesTheFileAsItWas() throws Exception {
+        Path file = write("fp.json", CONTAINERD_EXAMPLE);
+        backdate(file);
+        FileSnapshot before = FileSnapshot.of(file);
+        FailpointFile failpoints = FailpointFile.at(file.toString());
+        IOException thrown = new IOException("spec does not parse");
+
+        IOException caught = assertThrows(IOException.class, () -> failpoints.update(document -> {
+            document.setEntry("cmdAdd", "changed before the failure");
+            throw thrown;
+        }));
+        assertThrows(IllegalStateException.class, () -> failpoints.update(document -> {
+            document.remove("cmdDel");
+            throw new IllegalStateException("bug");
+        }));
+
+        assertSame(thrown, caught);
+        assertEquals(before, FileSnapshot.of(file));
+        assertEquals("1*error(try-again)", spendAdd(file), "the lock was released");
+    }
+
+    @Test
+    void staleTempFilesOfKilledWritersAreSweptOnTheNextWrite() throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        Path stale = write(".fp.json.0123456789abcdef.tmp", "{\"cmdAdd\":");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(AtomicReplacement.STALE_TEMP_AGE)
+                .minusSeconds(1)));
+        Path fresh = write(".fp.json.fedcba9876543210.tmp", "{\"cmdAdd\":");
+        Path otherFiles = write(".other.json.0123456789abcdef.tmp", "{}");
+        Files.setLastModifiedTime(otherFiles, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+
+        FailpointFile.at(file.toString()).update(document -> null);
+        assertTrue(Files.exists(stale), "no write, no sweep");
+
+        spendAdd(file);
+
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(otherFiles));
+    }
+
+    @Test
+    void aRelativeConfPathIsRejected() {
+        StateException e = assertThrows(StateException.class, () -> FailpointFile.at("fp.json"));
+        assertEquals("failpoint confPath(fp.json) is required to be absolute", e.getMessage());
+        e = assertThrows(StateException.class, () -> FailpointFile.at(""));
+        assertEquals("failpoint confPath() is required to be absolute", e.getMessage());
+    }
+
+    @Test
+    void openFailuresReadLikeGo() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        assertUpdateFails(missing, "failed to open confPath " + missing + ": open " + missing
+                + ": no such file or directory");
+        Path inMissingDir = dir.resolve("nodir/fp.json");
+        assertUpdateFails(inMissingDir, "failed to open confPath " + inMissingDir + ": open " + inMissingDir
+                + ": no such file or directory");
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.json"), dir.resolve("nowhere.json"));
+        assertUpdateFails(dangling, "failed to open confPath " + dangling + ": open " + dangling
+                + ": no such file or directory");
+        Path directory = Files.createDirectory(dir.resolve("adir"));
+        assertUpdateFails(directory, "failed to open confPath " + directory + ": open " + directory
+                + ": is a directory");
+        Path notADirectory = write("plain", "{}").resolve("fp.json");
+        assertUpdateFails(notADirectory, "failed to open confPath " + notADirectory + ": open " + notADirectory
+                + ": not a directory");
+        assertUpdateFails(Path.of("/dev/null"), "failed to open confPath /dev/null: not a regular file");
+        StateException nul = assertThrows(StateException.class, () -> FailpointFile.at("/tmp/a\0b"));
+        assertEquals("failed to open confPath /tmp/a\0b: open /tmp/a\0b: invalid argument", nul.getMessage());
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        assertUpdateFails(fifo, "failed to open confPath " + fifo + ": not a regular file");
+    }
+
+    @Test
+    void aHugeFileIsNotRead() throws Exception {
+        Path file = dir.resolve("huge.json");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(FailpointFile.MAX_BYTES + 1);
+        }
+        FileSnapshot before = FileSnapshot.of(file);
+        assertUpdateFails(file, "failed to read confPath " + file + ": file is larger than "
+                + FailpointFile.MAX_BYTES + " bytes");
+        assertEquals(before, FileSnapshot.of(file));
+    }
+
+    @Test
+    void aWriteFailureLeavesTheFileAsItWas() throws Exception {
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "root may write into read-only directories");
+        Path sub = Files.createDirectory(dir.resolve("ro"));
+        Path file = Files.writeString(sub.resolve("fp.json"), "{\"cmdAdd\": \"3*off\"}");
+        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
+        try {
+            assertUpdateFails(file, "failed to write failpoint conf " + file + ": permission denied");
+        } finally {
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void theLockIsSharedWithFlockHolders() throws Exception {
+        assumeTrue(Tools.available("flock"), "flock(1) from util-linux");
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        Process holder = new ProcessBuilder("flock", file.toString(), "-c", "echo locked; exec sleep 2")
+                .redirectErrorStream(true).start();
+        assertEquals("locked", holder.inputReader().readLine());
+
+        long start = System.nanoTime();
+        spendAdd(file);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(waitedMillis >= 1500, "update waited only " + waitedMillis + " ms for flock(1)");
+        assertEquals(0, holder.waitFor());
+        assertTrue(Files.readString(file).contains("\"2*off\""));
+        System.out.printf("update waited %d ms for flock(1) holding the lock for 2 s%n", waitedMillis);
+
+        int whileWeHoldIt = FailpointFile.at(file.toString()).update(document ->
+                new ProcessBuilder("flock", "--nonblock", file.toString(), "true").start().waitFor());
+        int afterwards = new ProcessBuilder("flock", "--nonblock", file.toString(), "true").start().waitFor();
+        assertEquals(1, whileWeHoldIt, "flock(1) must fail to lock while an update runs");
+        assertEquals(0, afterwards);
+    }
+
+    @Test
+    void concurrentThreadsEachSpendOneCount() throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"1000*off\"}");
+        int threads = 8;
+        int updatesPerThread = 25;
+        List<Thread> workers = new java.util.ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < updatesPerThread; i++) {
+                        spendAdd(file);
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(Optional.of("800*off"),
+                DocumentParser.parse(Files.readAllBytes(file), file.toString()).entry("cmdAdd"));
+    }
+
+    private static void assertUpdateFails(Path file, String message) throws Exception {
+        FailpointFile failpoints = FailpointFile.at(file.toString());
+        StateException e = assertThrows(StateException.class, () -> failpoints.update(document -> {
+            document.setEntry("cmdAdd", "1*off");
+            return null;
+        }));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void noTempFileOrOtherEntryIsLeftAfterWrites() throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        for (int i = 0; i < 3; i++) {
+            spendAdd(file);
+        }
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(file), listing.toList());
+        }
+        assertFalse(Files.isSymbolicLink(file));
+        assertTrue(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS));
+    }
+}
