@@ -1,6 +1,7 @@
 package dev.cnifp.cni;
 
 import dev.cnifp.cni.config.PluginConfig;
+import dev.cnifp.cni.json.GoJson;
 import dev.cnifp.cni.logging.LogSettings;
 import dev.cnifp.cni.logging.PluginLog;
 import dev.cnifp.cni.protocol.CniError;
@@ -43,7 +44,7 @@ final class FailpointHandler implements CommandHandler {
         try {
             return handle(request, config, stdout, stderr);
         } catch (CniException e) {
-            log.debug(() -> "%s failed: %s".formatted(request.command(), e.error().toJson()));
+            log.debug(() -> "%s failed: %s".formatted(request.command(), GoJson.compact(e.error().toJson())));
             throw e;
         }
     }
