@@ -1,0 +1,117 @@
+package dev.cnifp.core.registry;
+
+import dev.cnifp.core.spi.FailpointAction;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The failpoint actions that can be named in a spec, found as {@link FailpointAction} services. Built-in actions
+ * are providers like any other, so a third-party action in another module or layer is found the same way.
+ *
+ * <p>Immutable and thread-safe. Every provider is instantiated once, when the registry is built.
+ */
+public final class ActionRegistry {
+
+    private static final Pattern ACTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private final Map<String, FailpointAction> byName;
+
+    private ActionRegistry(Map<String, FailpointAction> byName) {
+        this.byName = byName;
+    }
+
+    /**
+     * The actions of the boot layer. Uses the class loader of the core, so providers are found both when the
+     * core runs as a named module ({@code provides}) and when it runs on the class path ({@code META-INF/services}).
+     *
+     * @throws ActionConflictException when two provider classes claim one name
+     * @throws InvalidActionException when a provider's name cannot be written in a spec
+     */
+    public static ActionRegistry fromBootLayer() {
+        return from(List.of(ServiceLoader.load(FailpointAction.class, ActionRegistry.class.getClassLoader())));
+    }
+
+    /**
+     * The actions of the given layers and all their parents (which normally include the boot layer). The same
+     * provider class found through two layers counts once. When the core itself runs on the class path, the
+     * class path is searched as well, so the built-in actions are always there.
+     *
+     * @throws ActionConflictException when two provider classes claim one name
+     * @throws InvalidActionException when a provider's name cannot be written in a spec
+     */
+    public static ActionRegistry fromLayers(List<ModuleLayer> layers) {
+        List<ServiceLoader<FailpointAction>> loaders = new ArrayList<>();
+        if (!ActionRegistry.class.getModule().isNamed()) {
+            loaders.add(ServiceLoader.load(FailpointAction.class, ActionRegistry.class.getClassLoader()));
+        }
+        for (ModuleLayer layer : layers) {
+            loaders.add(ServiceLoader.load(Objects.requireNonNull(layer, "layer"), FailpointAction.class));
+        }
+        return from(loaders);
+    }
+
+    /**
+     * A registry of the given action instances, without service discovery: for tests and embedders.
+     *
+     * @throws ActionConflictException when two actions of different classes claim one name
+     * @throws InvalidActionException when an action's name cannot be written in a spec
+     */
+    public static ActionRegistry of(Collection<? extends FailpointAction> actions) {
+        Map<String, FailpointAction> byName = new TreeMap<>();
+        for (FailpointAction action : actions) {
+            add(byName, Objects.requireNonNull(action, "action"));
+        }
+        return new ActionRegistry(byName);
+    }
+
+    private static ActionRegistry from(List<ServiceLoader<FailpointAction>> loaders) {
+        Map<String, FailpointAction> byName = new TreeMap<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (ServiceLoader<FailpointAction> loader : loaders) {
+            loader.stream()
+                    .filter(provider -> seen.add(provider.type()))
+                    .forEach(provider -> add(byName, provider.get()));
+        }
+        return new ActionRegistry(byName);
+    }
+
+    private static void add(Map<String, FailpointAction> byName, FailpointAction action) {
+        String name = action.name();
+        if (name == null || !ACTION_NAME.matcher(name).matches()) {
+            throw new InvalidActionException(action.getClass(), name);
+        }
+        FailpointAction earlier = byName.putIfAbsent(name, action);
+        if (earlier != null && earlier.getClass() != action.getClass()) {
+            throw new ActionConflictException(name, earlier.getClass(), action.getClass());
+        }
+    }
+
+    /** The action with this exact (case-sensitive) name. */
+    public Optional<FailpointAction> find(String name) {
+        return Optional.ofNullable(byName.get(Objects.requireNonNull(name, "name")));
+    }
+
+    /** All actions, sorted by name. */
+    public List<FailpointAction> actions() {
+        return List.copyOf(byName.values());
+    }
+
+    /** All action names, sorted. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "ActionRegistry" + byName.keySet();
+    }
+}
