@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * environment, the given bytes on stdin, stdout and stderr captured whole, no timeout.
  */
 final class PluginProcess {
-    /** Java's start failure: {@code Cannot run program "/p/bridge": error=13, Permission denied}. */
-    private static final Pattern ERRNO = Pattern.compile("error=\\d+, (.+)$");
+    /**
+     * The strerror text in Java's start failure, which reads {@code Cannot run program "/p/bridge": error=13,
+     * Permission denied} or, from the spawn helper, {@code ...: Exec failed, error: 26 (Text file busy)}.
+     */
+    private static final Pattern ERRNO = Pattern.compile("error(?:=\\d+, (.+?)|: \\d+ \\((.+)\\))\\s*$");
     private static final int SIGNAL_EXIT_BASE = 128;
     private static final int LAST_CLASSIC_SIGNAL = 31;
 
@@ -141,7 +144,7 @@ final class PluginProcess {
         if (!m.find()) {
             return javaMessage;
         }
-        String text = m.group(1);
+        String text = m.group(1) != null ? m.group(1) : m.group(2);
         return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
