@@ -1,0 +1,110 @@
+package dev.cnifp.cni.delegate;
+
+import dev.cnifp.cni.json.JsonValue;
+import dev.cnifp.cni.json.JsonValue.JsonArray;
+import dev.cnifp.cni.json.JsonValue.JsonNull;
+import dev.cnifp.cni.json.JsonValue.JsonNumber;
+import dev.cnifp.cni.json.JsonValue.JsonObject;
+import dev.cnifp.cni.json.JsonValue.Member;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a trip through Go's {@code map[string]interface{}} does to JSON: {@code json.Unmarshal} keeps the last of
+ * duplicate keys (exact spelling) and reads every number as a float64; {@code json.Marshal} writes keys sorted
+ * byte-wise and floats in Go's shortest form ({@code 1e+21}, {@code 1e-7}, integers below 1e21 in full).
+ */
+final class GoMaps {
+    private static final String MAP_TYPE = "map[string]interface {}";
+
+    private GoMaps() {}
+
+    /** The error {@code json.Unmarshal(data, &map[string]interface{})} gives for a syntactically valid document. */
+    static Optional<String> decodeError(JsonValue document) {
+        return switch (document) {
+            case JsonObject object -> firstOverflowingNumber(object);
+            case JsonNull n -> Optional.empty();
+            default -> Optional.of(new TypeMismatch(document.goKind(), MAP_TYPE).message());
+        };
+    }
+
+    private static Optional<String> firstOverflowingNumber(JsonValue value) {
+        switch (value) {
+            case JsonNumber number -> {
+                if (Double.isInfinite(Double.parseDouble(number.literal()))) {
+                    return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
+                }
+            }
+            case JsonObject object -> {
+                for (Member member : object.members()) {
+                    Optional<String> error = firstOverflowingNumber(member.value());
+                    if (error.isPresent()) {
+                        return error;
+                    }
+                }
+            }
+            case JsonArray array -> {
+                for (JsonValue element : array.elements()) {
+                    Optional<String> error = firstOverflowingNumber(element);
+                    if (error.isPresent()) {
+                        return error;
+                    }
+                }
+            }
+            default -> { }
+        }
+        return Optional.empty();
+    }
+
+    /** Decode into {@code interface{}} and marshal again; numbers must fit a float64 ({@link #decodeError}). */
+    static JsonValue roundTrip(JsonValue value) {
+        return switch (value) {
+            case JsonObject object -> {
+                Map<String, JsonValue> lastWins = new LinkedHashMap<>();
+                for (Member member : object.members()) {
+                    lastWins.put(member.key(), roundTrip(member.value()));
+                }
+                List<Member> sorted = new ArrayList<>();
+                lastWins.forEach((key, v) -> sorted.add(new Member(key, v)));
+                sorted.sort((a, b) -> compareUtf8(a.key(), b.key()));
+                yield new JsonObject(sorted);
+            }
+            case JsonArray array -> new JsonArray(array.elements().stream().map(GoMaps::roundTrip).toList());
+            case JsonNumber number -> new JsonNumber(formatFloat64(Double.parseDouble(number.literal())));
+            default -> value;
+        };
+    }
+
+    /** Code point order is UTF-8 byte order, which is how Go sorts map keys. */
+    private static int compareUtf8(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+
+    /** {@code encoding/json}'s float64 encoder. */
+    static String formatFloat64(double value) {
+        if (value == 0) {
+            return Double.doubleToRawLongBits(value) == 0 ? "0" : "-0";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        double abs = Math.abs(value);
+        if (abs >= 1e-6 && abs < 1e21) {
+            return shortest.toPlainString();
+        }
+        String digits = shortest.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
+        StringBuilder out = new StringBuilder();
+        if (value < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+        return out.toString();
+    }
+}
