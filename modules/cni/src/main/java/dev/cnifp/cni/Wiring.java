@@ -1,7 +1,8 @@
 package dev.cnifp.cni;
 
+import dev.cnifp.cni.delegate.AddResult;
+import dev.cnifp.cni.delegate.Delegate;
 import dev.cnifp.cni.logging.PluginLog;
-import dev.cnifp.cni.protocol.CniException;
 import dev.cnifp.cni.protocol.ProcNetnsProbe;
 import dev.cnifp.core.registry.ActionRegistry;
 
@@ -11,12 +12,8 @@ final class Wiring {
 
     static Collaborators production(PluginLog log) {
         return new Collaborators(
-                (plugin, command, env, stdin, stderr) -> {
-                    throw CniException.internal("delegation is not wired yet");
-                },
-                (stdout, version) -> {
-                    throw CniException.internal("result printing is not wired yet");
-                },
+                (plugin, command, env, stdin, stderr) -> new Delegate(plugin, env).invoke(command.name(), stdin, stderr),
+                AddResult::reprint,
                 new FileFailpointStore(),
                 ActionRegistry::fromBootLayer,
                 RandomSource.unseeded(),
