@@ -52,6 +52,15 @@ class LoggingTest {
     }
 
     @Test
+    void aLogFileThatCannotBeOpenedFallsBackToStderr() throws Exception {
+        Path log = dir.resolve("no/such/dir/plugin.log");
+        PluginHarness.Run run = PluginProcess.run(env, config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\","));
+        assertEquals(error(999, "stop here"), run.stdout());
+        assertTrue(run.stderr().contains("[WARN] cni-bridge-fp") && run.stderr().contains("cannot open logFile " + log)
+                && run.stderr().contains("[DEBUG]"), run.stderr());
+    }
+
+    @Test
     void debugWithoutALogFileGoesToStderr() throws Exception {
         PluginHarness.Run run = PluginProcess.run(env, config("\"logLevel\":\"DEBUG\","));
         assertEquals(error(999, "stop here"), run.stdout());
