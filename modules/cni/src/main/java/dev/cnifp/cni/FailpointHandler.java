@@ -57,7 +57,10 @@ final class FailpointHandler implements CommandHandler {
         Command command = request.command();
         String point = FailpointKeys.of(command);
         if (!config.failpointConfPath().isEmpty()) {
-            Optional<Term> fired = with.failpoints().update(config.failpointConfPath(), entries -> step(entries, point));
+            // Found before the lock is taken: a ServiceLoader scan has no business extending the critical section.
+            FailpointParser parser = new FailpointParser(with.actions().get());
+            Optional<Term> fired = with.failpoints().update(config.failpointConfPath(),
+                    entries -> step(entries, point, parser));
             if (fired.isPresent()) {
                 Optional<HandlerResult> ending = fire(fired.get(), point, stderr);
                 if (ending.isPresent()) {
@@ -77,7 +80,8 @@ final class FailpointHandler implements CommandHandler {
     }
 
     /** Runs under the file's lock: parse the command's spec, spend one count, keep the rest for the next call. */
-    private Optional<Term> step(FailpointStore.Entries entries, String point) throws CniException {
+    private Optional<Term> step(FailpointStore.Entries entries, String point, FailpointParser parser)
+            throws CniException {
         Optional<String> spec = entries.entry(point).filter(s -> !s.isEmpty());
         if (spec.isEmpty()) {
             log.debug(() -> "no failpoint for " + point);
@@ -85,7 +89,7 @@ final class FailpointHandler implements CommandHandler {
         }
         Failpoint failpoint;
         try {
-            failpoint = new FailpointParser(with.actions().get()).parse(spec.get());
+            failpoint = parser.parse(spec.get());
         } catch (FailpointSyntaxException e) {
             throw CniException.internal("failed to parse failpoint " + point + ": " + e.getMessage());
         }

@@ -249,7 +249,7 @@ class FailpointFlowTest {
     }
 
     /** An action outside the built-in set, to reach the outcomes none of them produce. */
-    private record TestAction(String name, Outcome outcome) implements FailpointAction {
+    private record TestAction(String name, Outcome outcome, List<String> fired) implements FailpointAction {
         @Override
         public String description() {
             return "test";
@@ -277,17 +277,15 @@ class FailpointFlowTest {
         }
     }
 
-    private static final List<String> fired = new ArrayList<>();
-
     @Test
     void exitEndsTheCallWithThatStatusAndNoOutput() throws IOException {
+        List<String> fired = new ArrayList<>();
         harness.collaborators = new Collaborators(harness.collaborators.delegate(),
                 harness.collaborators.addResults(), harness.collaborators.failpoints(),
-                () -> ActionRegistry.of(List.of(new TestAction("quit", new Outcome.Exit(42)))),
+                () -> ActionRegistry.of(List.of(new TestAction("quit", new Outcome.Exit(42), fired))),
                 harness.collaborators.random(), harness.collaborators.sleeper(), path -> true,
                 harness.collaborators.log());
         failpoints("{\"cmdDel\":\"1*quit\"}");
-        fired.clear();
         assertEquals(new PluginHarness.Run(42, "", ""), run("DEL"));
         assertEquals(List.of("cmdDel"), fired);
         assertTrue(harness.delegateCalls.isEmpty());
@@ -297,7 +295,7 @@ class FailpointFlowTest {
     void failKeepsTheActionsCodeAndDetails() throws IOException {
         harness.collaborators = new Collaborators(harness.collaborators.delegate(),
                 harness.collaborators.addResults(), harness.collaborators.failpoints(),
-                () -> ActionRegistry.of(List.of(new TestAction("busy", new Outcome.Fail(11, "busy", "retry")))),
+                () -> ActionRegistry.of(List.of(new TestAction("busy", new Outcome.Fail(11, "busy", "retry"), new ArrayList<>()))),
                 harness.collaborators.random(), harness.collaborators.sleeper(), harness.collaborators.netns(),
                 harness.collaborators.log());
         failpoints("{\"cmdAdd\":\"2*busy\"}");
