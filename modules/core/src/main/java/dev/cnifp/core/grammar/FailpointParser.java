@@ -36,6 +36,8 @@ public final class FailpointParser {
      * what; no other exception comes from the text itself.
      *
      * @throws NullPointerException when {@code text} is null
+     * @throws IllegalStateException when a third-party action breaks its contract, e.g. its {@code bind} returns
+     *         an argument that could not be written back ({@code ")"} in it), and names that action
      */
     public Failpoint parse(String text) throws FailpointSyntaxException {
         return new Reading(Objects.requireNonNull(text, "text")).spec();
@@ -52,7 +54,7 @@ public final class FailpointParser {
 
         Failpoint spec() throws FailpointSyntaxException {
             if (text.isEmpty()) {
-                throw error(0, "empty; expected a term such as 1*error(oops)");
+                throw error(0, "empty spec: expected at least one term, e.g. 1*error(oops)");
             }
             List<Term> terms = new ArrayList<>();
             while (true) {
@@ -98,7 +100,12 @@ public final class FailpointParser {
             String name = text.substring(nameStart, pos);
             FailpointAction action = registry.find(name).orElseThrow(() -> error(nameStart,
                     "unknown action \"%s\" (known: %s)".formatted(name, String.join(", ", registry.names()))));
-            return new Term(probability, count, name, argument(action));
+            BoundAction bound = argument(action);
+            try {
+                return new Term(probability, count, name, bound);
+            } catch (IllegalArgumentException e) {
+                throw brokenContract(action, e.getMessage());
+            }
         }
 
         /** Reads {@code DIGITS "*"} from {@code start}; {@code expected} explains a missing star. */
@@ -139,11 +146,10 @@ public final class FailpointParser {
             if (decimals.length() > MAX_DECIMALS) {
                 throw error(start, "probability %s has more than %d decimals".formatted(written, MAX_DECIMALS));
             }
-            int millionths = whole.length() > 3 ? Integer.MAX_VALUE
-                    : (whole.isEmpty() ? 0 : Integer.parseInt(whole)) * 1_000_000
-                            + (decimals.isEmpty() ? 0 : Integer.parseInt((decimals + "00000").substring(0, 6)));
+            int millionths = millionths(whole, decimals);
             if (millionths <= 0 || millionths > Probability.CERTAIN) {
-                throw error(start, "probability %s is out of range: more than 0%% and at most 100%% expected".formatted(written));
+                throw error(start, "probability %s is out of range: more than 0%% and at most 100%% expected"
+                        .formatted(written));
             }
             pos = end + 1;
             return new Probability(millionths);
@@ -185,12 +191,23 @@ public final class FailpointParser {
         }
 
         private BoundAction bind(FailpointAction action, String argument, int at) throws FailpointSyntaxException {
+            BoundAction bound;
             try {
-                return Objects.requireNonNull(action.bind(argument), () -> action.name() + " bound to null");
+                bound = action.bind(argument);
             } catch (InvalidArgumentException e) {
                 throw error(at, e.getMessage() != null ? e.getMessage()
                         : "invalid argument \"%s\" for action \"%s\"".formatted(argument, action.name()));
             }
+            // Checked here so that whatever parses marshals to text that parses again.
+            if (bound == null || bound.argument() == null) {
+                throw brokenContract(action, "bind returned no bound action or no argument");
+            }
+            if (bound.argument().isPresent() != (argument != null)) {
+                throw brokenContract(action, argument == null
+                        ? "bind invented an argument where none was written"
+                        : "bind dropped the argument \"" + argument + "\"");
+            }
+            return bound;
         }
 
         private int digitsEnd(int from) {
@@ -223,6 +240,28 @@ public final class FailpointParser {
         private FailpointSyntaxException error(int index, String reason) {
             return new FailpointSyntaxException(text, text.codePointCount(0, index) + 1, reason);
         }
+    }
+
+    /**
+     * {@code whole.decimals} percent in millionths of a percent, or {@link Integer#MAX_VALUE} when far above 100%.
+     * {@code whole} has no leading zeros and {@code decimals} at most six digits.
+     */
+    private static int millionths(String whole, String decimals) {
+        if (whole.length() > 3) {
+            return Integer.MAX_VALUE;
+        }
+        int percent = whole.isEmpty() ? 0 : Integer.parseInt(whole);
+        int fraction = decimals.isEmpty() ? 0
+                : Integer.parseInt(decimals + "0".repeat(MAX_DECIMALS - decimals.length()));
+        return percent * 1_000_000 + fraction;
+    }
+
+    /** A third-party action that would make us write a spec we cannot read back: a bug in that action. */
+    private static IllegalStateException brokenContract(FailpointAction action, String what) {
+        Module module = action.getClass().getModule();
+        return new IllegalStateException("action \"%s\" (%s in %s) breaks the FailpointAction contract: %s".formatted(
+                action.name(), action.getClass().getName(),
+                module.isNamed() ? "module " + module.getName() : "the class path", what));
     }
 
     private static boolean isAsciiLetter(char c) {

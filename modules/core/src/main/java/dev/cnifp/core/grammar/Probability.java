@@ -1,5 +1,7 @@
 package dev.cnifp.core.grammar;
 
+import java.util.random.RandomGenerator;
+
 /**
  * The chance that a term fires when evaluation reaches it, in millionths of a percent: {@code 12.5%} is
  * {@code 12_500_000}. Between 0 (exclusive) and 100% (inclusive), at most six decimals, as in FreeBSD fail(9).
@@ -19,7 +21,7 @@ public record Probability(int millionths) {
     }
 
     /** Whether this term fires on this evaluation; draws from {@code random} only when the outcome is uncertain. */
-    boolean draw(java.util.random.RandomGenerator random) {
+    boolean draw(RandomGenerator random) {
         return millionths == CERTAIN || random.nextInt(CERTAIN) < millionths;
     }
 
