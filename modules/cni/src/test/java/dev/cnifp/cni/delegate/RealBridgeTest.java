@@ -128,7 +128,7 @@ class RealBridgeTest {
     }
 
     @Test
-    void addThenDelThroughTheRealBridge() throws Exception {
+    void addCheckDelThroughTheRealBridge() throws Exception {
         Delegate delegate = new Delegate("bridge", cniEnvironment("ctr-add-del", "eth0"));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
@@ -148,6 +148,9 @@ class RealBridgeTest {
         String inNetns = inHolder("ip", "-n", "ctr", "addr", "show", "eth0");
         assertTrue(inNetns.contains("inet " + address), inNetns);
         assertFalse(run("ip", "link", "show", "cnifp0").contains("cnifp0:"), "the host namespace is untouched");
+
+        byte[] checkConfig = config("\"prevResult\":" + GoJson.compact(result) + ",");
+        assertEquals(0, delegate.invoke("CHECK", checkConfig, stderr).length, "bridge accepts the re-printed result");
 
         byte[] delOut = delegate.invoke("DEL", config(""), stderr);
 
