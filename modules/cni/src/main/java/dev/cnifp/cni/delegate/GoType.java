@@ -55,12 +55,15 @@ interface GoType<T> {
     };
 
     /** Go's {@code int} (64 bits): only integer literals fit; {@code 1.0} and {@code 1e3} are mismatches. */
-    GoType<Long> INT = new IntegerType("int", BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE));
+    GoType<Long> INT = new IntegerType("int", "-?[0-9]+", BigInteger.valueOf(Long.MIN_VALUE),
+            BigInteger.valueOf(Long.MAX_VALUE));
 
     /** Go's {@code uint}, held in a long as an unsigned value. */
-    GoType<Long> UINT = new IntegerType("uint", BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+    GoType<Long> UINT = new IntegerType("uint", "[0-9]+", BigInteger.ZERO,
+            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
 
-    record IntegerType(String name, BigInteger min, BigInteger max) implements GoType<Long> {
+    /** @param syntax what {@code strconv.ParseInt}/{@code ParseUint} accept in base 10 (no sign for unsigned) */
+    record IntegerType(String name, String syntax, BigInteger min, BigInteger max) implements GoType<Long> {
         @Override
         public Long zero() {
             return 0L;
@@ -72,7 +75,7 @@ interface GoType<T> {
                 case JsonNull n -> current;
                 case JsonNumber number -> {
                     String literal = number.literal();
-                    if (literal.matches("-?[0-9]+")) {
+                    if (literal.matches(syntax)) {
                         BigInteger parsed = new BigInteger(literal);
                         if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
                             yield parsed.longValue();

@@ -1,5 +1,6 @@
 package dev.cnifp.cni.delegate;
 
+import dev.cnifp.cni.json.GoQuote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ final class PluginProcess {
             // exec.Command looks a bare name up in $PATH, even though FindInPath found it relative to the CWD.
             Optional<String> found = lookPath(pluginPath, environment.get("PATH"));
             if (found.isEmpty() || !found.get().startsWith("/")) {
-                return Outcome.notStarted("exec: \"" + pluginPath + "\": " + (found.isEmpty()
+                return Outcome.notStarted("exec: " + GoQuote.quote(pluginPath) + ": " + (found.isEmpty()
                         ? "executable file not found in $PATH"
                         : "cannot run executable found relative to current directory"));
             }

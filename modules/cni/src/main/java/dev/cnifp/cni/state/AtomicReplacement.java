@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -25,12 +27,14 @@ import java.util.regex.Pattern;
  * fsynced. A reader sees the old file or the new one, never a mix, even if the writer is killed at any point.
  *
  * <p>A writer killed before its rename leaves its temp file behind. The next writer of the same file deletes such
- * leftovers once they are older than {@link #STALE_TEMP_AGE}; only the lock holder writes, so a live writer's temp
- * file is never that old.
+ * leftovers ({@link #sweepStaleTemps}) once they are older than {@link #STALE_TEMP_AGE}: a live writer's temp file
+ * exists for milliseconds.
  */
 final class AtomicReplacement {
     static final Duration STALE_TEMP_AGE = Duration.ofMinutes(5);
     private static final int CREATE_ATTEMPTS = 16;
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private AtomicReplacement() {}
 
@@ -41,36 +45,62 @@ final class AtomicReplacement {
     static void replace(Path target, FileStatus original, byte[] content) throws IOException {
         Path directory = target.getParent();
         String name = target.getFileName().toString();
-        sweepStaleTemps(directory, name, Instant.now().minus(STALE_TEMP_AGE));
-        Path temp = createTemp(directory, name);
+        Path temp = null;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (TempFile created = createTemp(directory, name)) {
+                temp = created.path();
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                    created.channel().write(buffer);
                 }
                 copyOwnerAndMode(temp, original);
-                channel.force(true);
+                created.channel().force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
             throw e;
         }
         syncDirectory(directory);
+    }
+
+    /**
+     * Deletes temp files of {@code target} older than {@link #STALE_TEMP_AGE}. Needs no lock (a live writer's temp
+     * file is younger), so callers run it after unlocking, off the path other processes wait on.
+     */
+    static void sweepStaleTemps(Path target) {
+        Pattern tempName = tempNamePattern(target.getFileName().toString());
+        Instant staleBefore = Instant.now().minus(STALE_TEMP_AGE);
+        DirectoryStream.Filter<Path> filter = p -> tempName.matcher(p.getFileName().toString()).matches();
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), filter)) {
+            for (Path leftover : leftovers) {
+                deleteIfOlder(leftover, staleBefore);
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // best effort: a leftover that cannot be listed or removed does no harm beyond its disk space
+        }
     }
 
     static Pattern tempNamePattern(String name) {
         return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");
     }
 
-    private static Path createTemp(Path directory, String name) throws IOException {
+    private record TempFile(Path path, FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+
+    private static TempFile createTemp(Path directory, String name) throws IOException {
         for (int attempt = 1; ; attempt++) {
             String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
             Path temp = directory.resolve("." + name + "." + random + ".tmp");
             try {
-                return Files.createFile(temp, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
+                return new TempFile(temp, FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == CREATE_ATTEMPTS) {
                     throw e;
@@ -96,18 +126,6 @@ final class AtomicReplacement {
             Files.setAttribute(path, attribute, value, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException notPermitted) {
             // an unprivileged writer cannot give files away; the replacement then belongs to it
-        }
-    }
-
-    private static void sweepStaleTemps(Path directory, String name, Instant staleBefore) {
-        Pattern tempName = tempNamePattern(name);
-        DirectoryStream.Filter<Path> filter = p -> tempName.matcher(p.getFileName().toString()).matches();
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, filter)) {
-            for (Path leftover : leftovers) {
-                deleteIfOlder(leftover, staleBefore);
-            }
-        } catch (IOException | DirectoryIteratorException e) {
-            // best effort: a leftover that cannot be listed or removed does no harm beyond its disk space
         }
     }
 

@@ -14,10 +14,6 @@ final class ErrnoException extends Exception {
         this.errno = errno;
     }
 
-    int errno() {
-        return errno;
-    }
-
     /** Go's text for the errno, e.g. {@code no such file or directory}. */
     String reason() {
         return SystemErrors.describe(errno);

@@ -1,6 +1,7 @@
 package dev.cnifp.cni.state;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import java.util.Objects;
 public final class FailpointFile {
     /** Far above any real failpoint file; keeps a confpath pointing at a huge file from exhausting the heap. */
     static final long MAX_BYTES = 16L << 20;
+    private static final byte[] WARM_UP_DOCUMENT =
+            "{\"cmdAdd\": \"1*off\", \"n\": [1, 2.5, true, null, {}]}".getBytes(StandardCharsets.UTF_8);
 
     private final String confPath;
     private final Path path;
@@ -60,10 +63,13 @@ public final class FailpointFile {
      */
     public <R, X extends Exception> R update(Transition<R, X> transition) throws StateException, X {
         Objects.requireNonNull(transition, "transition");
+        loadParserAndWriter();
+        R result;
+        Path written = null;
         try (LockedFile file = LockedFile.lock(confPath, path)) {
             FailpointDocument document = DocumentParser.parse(file.readAll(confPath, MAX_BYTES), confPath);
             byte[] before = JqStyleWriter.write(document.values());
-            R result = transition.apply(document);
+            result = transition.apply(document);
             byte[] after = JqStyleWriter.write(document.values());
             if (!Arrays.equals(before, after)) {
                 try {
@@ -72,9 +78,22 @@ public final class FailpointFile {
                     throw new StateException("failed to write failpoint conf " + confPath + ": "
                             + SystemErrors.describe(e));
                 }
+                written = file.realPath();
             }
-            return result;
         }
+        if (written != null) {
+            AtomicReplacement.sweepStaleTemps(written);
+        }
+        return result;
+    }
+
+    /**
+     * Each plugin process starts with a cold JVM, where loading and initialising the JSON code takes tens of
+     * milliseconds. Doing that before taking the lock keeps it out of the time other processes wait for the lock.
+     */
+    private static void loadParserAndWriter() throws StateException {
+        FailpointDocument warmUp = DocumentParser.parse(WARM_UP_DOCUMENT, "(warm-up)");
+        JqStyleWriter.write(warmUp.values());
     }
 
     @Override

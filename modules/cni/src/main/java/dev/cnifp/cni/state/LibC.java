@@ -97,6 +97,7 @@ final class LibC {
         return (int) ERRNO.get(state, 0L);
     }
 
+    @SuppressWarnings("restricted") // deliberate; the launcher passes --enable-native-access=dev.cnifp.cni
     private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         Linker linker = Linker.nativeLinker();
         MemorySegment symbol = linker.defaultLookup().find(name)

@@ -63,7 +63,8 @@ final class LockedFile implements AutoCloseable {
         try {
             opened = FileStatus.ofDescriptor(fd);
         } catch (IOException e) {
-            throw new StateException("failed to open confPath " + confPath + ": " + SystemErrors.describe(e));
+            throw new StateException("failed to open confPath " + confPath + ": stat " + FileStatus.descriptorPath(fd)
+                    + ": " + SystemErrors.describe(e));
         }
         if (!opened.isRegularFile()) {
             throw new StateException("failed to open confPath " + confPath + ": not a regular file");

@@ -16,6 +16,18 @@ final class ChildJvm {
     private ChildJvm() {}
 
     static Process start(Path file, String... options) throws IOException {
+        return builder(file, options).start();
+    }
+
+    /**
+     * Starts a child whose output goes to a file: {@link Process#destroyForcibly()} closes the pipes, and what a
+     * killed child printed is still needed afterwards.
+     */
+    static Process startWithOutputIn(Path output, Path file, String... options) throws IOException {
+        return builder(file, options).redirectOutput(output.toFile()).start();
+    }
+
+    private static ProcessBuilder builder(Path file, String... options) {
         List<String> command = new ArrayList<>(List.of(javaBinary(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx64m",
                 "--enable-native-access=ALL-UNNAMED",
@@ -23,7 +35,7 @@ final class ChildJvm {
                 DecrementOnce.class.getName()));
         command.addAll(List.of(options));
         command.add(file.toString());
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     private static String javaBinary() {

@@ -122,6 +122,7 @@ class FailpointDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void valuesReadFromTheFileCannotBeChangedBehindTheDocumentsBack() throws Exception {
         FailpointDocument document = parse("{\"list\": [1], \"map\": {\"a\": 1}}");
         assertThrows(UnsupportedOperationException.class,

@@ -66,12 +66,26 @@ class FailpointFileTest {
         Jq.assertPrintsSame(file);
     }
 
+    @Test
+    void aFileWrittenByTheGoPluginIsReadAndRewrittenReadably() throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\":\"0*error(x)-\\u003e1*panic(y)\",\"cmdDel\":\"1*error(z)\"}");
+
+        assertEquals("0*error(x)->1*panic(y)", spendAdd(file));
+
+        assertEquals("""
+                {
+                  "cmdAdd": "0*error(x)->0*panic(y)",
+                  "cmdDel": "1*error(z)"
+                }
+                """, Files.readString(file));
+    }
+
     /** Numbers keep their value, not always their spelling: {@code 1e400} becomes {@code 1E+400}, {@code -0.0} is 0. */
     @Test
     void unknownKeysKeepTheirPlaceAndValue() throws Exception {
         Path file = write("fp.json", """
                 {"seed": 12345678901234567890123, "cmdAdd": "2*off", "ratio": 1.50, "big": 1e400,
-                 "eventLog": [{"call": "ADD", "at": -0.0}, [], {}, null, true, false, "é\\u2028😀<>&\\u0007"],
+                 "eventLog": [{"call": "ADD", "at": -0.0}, [], {}, null, true, false, "é😀<>&\\u0007"],
                  "cmdGC": null, "zeta": {"b": 1, "a": [1, 2]}}""");
 
         spendAdd(file);
@@ -92,7 +106,7 @@ class FailpointFileTest {
                     null,
                     true,
                     false,
-                    "é\u2028😀<>&\\u0007"
+                    "é😀<>&\\u0007"
                   ],
                   "cmdGC": null,
                   "zeta": {
@@ -283,17 +297,34 @@ class FailpointFileTest {
         assertEquals(before, FileSnapshot.of(file));
     }
 
+    /** Root ignores directory permissions, so as root the directory is made immutable instead (chattr +i). */
     @Test
     void aWriteFailureLeavesTheFileAsItWas() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "root may write into read-only directories");
-        Path sub = Files.createDirectory(dir.resolve("ro"));
+        Path sub = Files.createDirectory(dir.resolve("locked-dir"));
         Path file = Files.writeString(sub.resolve("fp.json"), "{\"cmdAdd\": \"3*off\"}");
-        Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
-        try {
-            assertUpdateFails(file, "failed to write failpoint conf " + file + ": permission denied");
-        } finally {
-            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+        backdate(file);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (root) {
+            assumeTrue(Tools.available("chattr") && run("chattr", "+i", sub.toString()) == 0, "chattr +i");
+        } else {
+            Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
         }
+        try {
+            FileSnapshot before = FileSnapshot.of(file);
+            assertUpdateFails(file, "failed to write failpoint conf " + file + ": "
+                    + (root ? "operation not permitted" : "permission denied"));
+            assertEquals(before, FileSnapshot.of(file));
+        } finally {
+            if (root) {
+                run("chattr", "-i", sub.toString());
+            } else {
+                Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     }
 
     @Test
