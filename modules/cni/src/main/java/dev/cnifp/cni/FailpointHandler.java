@@ -93,6 +93,7 @@ final class FailpointHandler implements CommandHandler {
         } catch (FailpointSyntaxException e) {
             throw CniException.internal("failed to parse failpoint " + point + ": " + e.getMessage());
         }
+        // The generator is made under the lock on purpose: a seed kept in the failpoint file would be read here.
         Step step = failpoint.step(with.random().generator());
         // Always written back, as the Go plugin does: a spec with leading zeros comes out normalised.
         entries.setEntry(point, step.next().marshal());
