@@ -2,6 +2,7 @@ package dev.cnifp.cni;
 
 import static dev.cnifp.cni.PluginHarness.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,15 @@ class MainProcessTest {
         assertEquals(new PluginHarness.Run(0, REPRINTED, "bridge was here\n"),
                 PluginProcess.run(env("ADD"), config));
         assertEquals(config, Files.readString(dir.resolve("stdin")));
+    }
+
+    @Test
+    void aPlainDelegationLoadsNoLogger() throws Exception {
+        Path classLog = dir.resolve("classes.log");
+        PluginHarness.Run run = PluginProcess.run(env("ADD"), PluginHarness.CONFIG,
+                "-Xlog:class+load=info:file=" + classLog);
+        assertEquals(new PluginHarness.Run(0, REPRINTED, "bridge was here\n"), run);
+        assertFalse(Files.readString(classLog).contains("org.slf4j.LoggerFactory"));
     }
 
     @Test
