@@ -7,7 +7,9 @@ import dev.cnifp.cni.json.JsonValue.JsonNumber;
 import dev.cnifp.cni.json.JsonValue.JsonObject;
 import dev.cnifp.cni.json.JsonValue.Member;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,51 +34,99 @@ final class GoMaps {
         };
     }
 
-    private static Optional<String> firstOverflowingNumber(JsonValue value) {
-        switch (value) {
-            case JsonNumber number -> {
-                if (Double.isInfinite(Double.parseDouble(number.literal()))) {
-                    return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
-                }
-            }
-            case JsonObject object -> {
-                for (Member member : object.members()) {
-                    Optional<String> error = firstOverflowingNumber(member.value());
-                    if (error.isPresent()) {
-                        return error;
+    /** Walks the document in order without recursion: a delegate's output may nest up to Go's depth limit. */
+    private static Optional<String> firstOverflowingNumber(JsonValue root) {
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            switch (pending.pop()) {
+                case JsonNumber number -> {
+                    if (Double.isInfinite(Double.parseDouble(number.literal()))) {
+                        return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
                     }
                 }
-            }
-            case JsonArray array -> {
-                for (JsonValue element : array.elements()) {
-                    Optional<String> error = firstOverflowingNumber(element);
-                    if (error.isPresent()) {
-                        return error;
+                case JsonObject object -> {
+                    for (int i = object.members().size() - 1; i >= 0; i--) {
+                        pending.push(object.members().get(i).value());
                     }
                 }
+                case JsonArray array -> {
+                    for (int i = array.elements().size() - 1; i >= 0; i--) {
+                        pending.push(array.elements().get(i));
+                    }
+                }
+                default -> { }
             }
-            default -> { }
         }
         return Optional.empty();
     }
 
-    /** Decode into {@code interface{}} and marshal again; numbers must fit a float64 ({@link #decodeError}). */
-    static JsonValue roundTrip(JsonValue value) {
-        return switch (value) {
-            case JsonObject object -> {
+    /** A container being rebuilt: its children are rebuilt first, then it is, without recursion. */
+    private static final class Rebuild {
+        final JsonValue source;
+        final List<JsonValue> children;
+        final List<JsonValue> rebuiltChildren = new ArrayList<>();
+        int next;
+
+        Rebuild(JsonValue source) {
+            this.source = source;
+            this.children = switch (source) {
+                case JsonObject object -> object.members().stream().map(Member::value).toList();
+                case JsonArray array -> array.elements();
+                default -> List.of();
+            };
+        }
+
+        JsonValue build() {
+            if (source instanceof JsonObject object) {
                 Map<String, JsonValue> lastWins = new LinkedHashMap<>();
-                for (Member member : object.members()) {
-                    lastWins.put(member.key(), roundTrip(member.value()));
+                for (int i = 0; i < object.members().size(); i++) {
+                    lastWins.put(object.members().get(i).key(), rebuiltChildren.get(i));
                 }
                 List<Member> sorted = new ArrayList<>();
                 lastWins.forEach((key, v) -> sorted.add(new Member(key, v)));
                 sorted.sort((a, b) -> compareUtf8(a.key(), b.key()));
-                yield new JsonObject(sorted);
+                return new JsonObject(sorted);
             }
-            case JsonArray array -> new JsonArray(array.elements().stream().map(GoMaps::roundTrip).toList());
-            case JsonNumber number -> new JsonNumber(formatFloat64(Double.parseDouble(number.literal())));
-            default -> value;
-        };
+            return new JsonArray(rebuiltChildren);
+        }
+    }
+
+    /** Decode into {@code interface{}} and marshal again; numbers must fit a float64 ({@link #decodeError}). */
+    static JsonValue roundTrip(JsonValue root) {
+        if (!isContainer(root)) {
+            return scalar(root);
+        }
+        Deque<Rebuild> stack = new ArrayDeque<>();
+        stack.push(new Rebuild(root));
+        while (true) {
+            Rebuild top = stack.peek();
+            if (top.next < top.children.size()) {
+                JsonValue child = top.children.get(top.next++);
+                if (isContainer(child)) {
+                    stack.push(new Rebuild(child));
+                } else {
+                    top.rebuiltChildren.add(scalar(child));
+                }
+                continue;
+            }
+            stack.pop();
+            JsonValue built = top.build();
+            if (stack.isEmpty()) {
+                return built;
+            }
+            stack.peek().rebuiltChildren.add(built);
+        }
+    }
+
+    private static boolean isContainer(JsonValue value) {
+        return value instanceof JsonObject || value instanceof JsonArray;
+    }
+
+    private static JsonValue scalar(JsonValue value) {
+        return value instanceof JsonNumber number
+                ? new JsonNumber(formatFloat64(Double.parseDouble(number.literal())))
+                : value;
     }
 
     /** Code point order is UTF-8 byte order, which is how Go sorts map keys. */

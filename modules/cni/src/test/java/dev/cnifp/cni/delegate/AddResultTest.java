@@ -404,4 +404,10 @@ class AddResultTest {
     void unusableResultsAreInternalErrors(String stdout, String configVersion, String msg) {
         assertEquals(new CniError(999, msg), failure(stdout == null ? "" : stdout, configVersion));
     }
+
+    @Test
+    void deeplyNestedUnknownFieldDoesNotExhaustTheStack() throws CniException {
+        String deep = "[".repeat(9998) + "]".repeat(9998);
+        assertEquals("{\n    \"cniVersion\": \"1.0.0\"\n}", reprint("{\"x\":" + deep + "}", "1.0.0"));
+    }
 }
