@@ -238,16 +238,21 @@ class SkelProtocolTest {
         assertTrue(harness.delegateCalls.isEmpty());
     }
 
-    @Test
-    void unreadableStdinIsAnIoFailure() {
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Bad file descriptor|read /dev/stdin: bad file descriptor",
+        "Is a directory|read /dev/stdin: is a directory",
+        "Is a directory (read failed)|read /dev/stdin: is a directory",
+        "EOF|read /dev/stdin: EOF",
+    })
+    void unreadableStdinIsAnIoFailure(String javaMessage, String goError) {
         InputStream broken = new InputStream() {
             @Override
             public int read() throws IOException {
-                throw new IOException("Bad file descriptor");
+                throw new IOException(javaMessage);
             }
         };
         PluginHarness.Run run = new PluginHarness().run(env("ADD"), broken);
-        assertEquals(new PluginHarness.Run(1,
-                error(5, "error reading from stdin: read /dev/stdin: bad file descriptor"), ""), run);
+        assertEquals(new PluginHarness.Run(1, error(5, "error reading from stdin: " + goError), ""), run);
     }
 }
