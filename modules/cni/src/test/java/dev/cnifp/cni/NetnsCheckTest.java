@@ -76,4 +76,22 @@ class NetnsCheckTest {
         PluginHarness.Run run = harness.run(env, CONFIG);
         assertEquals(new PluginHarness.Run(status, stdout, ""), run);
     }
+
+    @org.junit.jupiter.api.Test
+    void anUnknowablePluginNetnsIsCode8() {
+        PluginHarness harness = new PluginHarness();
+        harness.collaborators = harness.collaborators.withNetns(new ProcNetnsProbe(dir.resolve("no-own-ns")));
+        PluginHarness.Run run = harness.run(env("DEL", "CNI_NETNS", other.toString()), CONFIG);
+        assertEquals(new PluginHarness.Run(1, error(8, "get plugin's netns failed"), ""), run);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theRealProbeKnowsTheTestsOwnNetns() throws Exception {
+        ProcNetnsProbe probe = new ProcNetnsProbe();
+        org.junit.jupiter.api.Assertions.assertTrue(probe.isPluginNetns("/proc/self/ns/net"));
+        org.junit.jupiter.api.Assertions.assertTrue(probe.isPluginNetns("/proc/thread-self/ns/net"));
+        org.junit.jupiter.api.Assertions.assertFalse(probe.isPluginNetns(""));
+        org.junit.jupiter.api.Assertions.assertFalse(probe.isPluginNetns("/nonexistent/netns"));
+        org.junit.jupiter.api.Assertions.assertFalse(probe.isPluginNetns("bad\0path"));
+    }
 }
