@@ -7,6 +7,9 @@ import dev.cnifp.cni.json.JsonValue.JsonNumber;
 import dev.cnifp.cni.json.JsonValue.JsonObject;
 import dev.cnifp.cni.json.JsonValue.JsonString;
 import dev.cnifp.cni.json.JsonValue.Member;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * Writes JSON the way Go's {@code encoding/json} does: {@code json.Marshal} (compact) or
@@ -35,55 +38,76 @@ final class GoJsonWriter {
         return writer.out.toString();
     }
 
-    private void write(JsonValue value, int level) {
-        switch (value) {
-            case JsonObject object -> writeObject(object, level);
-            case JsonArray array -> writeArray(array, level);
-            case JsonString string -> writeString(string.value());
-            case JsonNumber number -> out.append(number.literal());
-            case JsonBool bool -> out.append(bool.value());
-            case JsonNull ignored -> out.append("null");
+    /**
+     * Writes iteratively, with an explicit stack of open containers, so that a document the parser accepted (up to
+     * 10,000 levels deep) cannot exhaust a small thread stack on the way out.
+     */
+    private void write(JsonValue root, int rootLevel) {
+        Deque<Open> open = new ArrayDeque<>();
+        JsonValue next = root;
+        while (true) {
+            if (next != null) {
+                switch (next) {
+                    case JsonObject object when object.members().isEmpty() -> out.append("{}");
+                    case JsonArray array when array.elements().isEmpty() -> out.append("[]");
+                    case JsonObject object -> {
+                        out.append('{');
+                        open.push(new Open(object.members().iterator(), null, '}'));
+                    }
+                    case JsonArray array -> {
+                        out.append('[');
+                        open.push(new Open(null, array.elements().iterator(), ']'));
+                    }
+                    case JsonString string -> writeString(string.value());
+                    case JsonNumber number -> out.append(number.literal());
+                    case JsonBool bool -> out.append(bool.value());
+                    case JsonNull ignored -> out.append("null");
+                }
+                next = null;
+                continue;
+            }
+            Open top = open.peek();
+            if (top == null) {
+                return;
+            }
+            int level = open.size() + rootLevel;
+            if (top.hasNext()) {
+                if (top.started) {
+                    out.append(',');
+                }
+                top.started = true;
+                newline(level);
+                if (top.members != null) {
+                    Member member = top.members.next();
+                    writeString(member.key());
+                    out.append(indent == null ? ":" : ": ");
+                    next = member.value();
+                } else {
+                    next = top.elements.next();
+                }
+            } else {
+                open.pop();
+                newline(level - 1);
+                out.append(top.close);
+            }
         }
     }
 
-    private void writeObject(JsonObject object, int level) {
-        if (object.members().isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        out.append('{');
-        boolean first = true;
-        for (Member member : object.members()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(level + 1);
-            writeString(member.key());
-            out.append(indent == null ? ":" : ": ");
-            write(member.value(), level + 1);
-        }
-        newline(level);
-        out.append('}');
-    }
+    private static final class Open {
+        final Iterator<Member> members;
+        final Iterator<JsonValue> elements;
+        final char close;
+        boolean started;
 
-    private void writeArray(JsonArray array, int level) {
-        if (array.elements().isEmpty()) {
-            out.append("[]");
-            return;
+        Open(Iterator<Member> members, Iterator<JsonValue> elements, char close) {
+            this.members = members;
+            this.elements = elements;
+            this.close = close;
         }
-        out.append('[');
-        boolean first = true;
-        for (JsonValue element : array.elements()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(level + 1);
-            write(element, level + 1);
+
+        boolean hasNext() {
+            return members != null ? members.hasNext() : elements.hasNext();
         }
-        newline(level);
-        out.append(']');
     }
 
     private void newline(int level) {

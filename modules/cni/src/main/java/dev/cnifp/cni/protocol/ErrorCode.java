@@ -12,6 +12,10 @@ public final class ErrorCode {
     public static final int INVALID_NETWORK_CONFIG = 7;
     public static final int INVALID_NETNS = 8;
     public static final int TRY_AGAIN_LATER = 11;
+    /** STATUS: the plugin cannot serve ADD requests now (spec 1.1.0). */
+    public static final int PLUGIN_NOT_AVAILABLE = 50;
+    /** STATUS: the plugin can serve ADD requests, with limited connectivity (spec 1.1.0). */
+    public static final int LIMITED_CONNECTIVITY = 51;
     /** Not in the spec: what Go's skel makes of any plain error a plugin returns. */
     public static final int INTERNAL = 999;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class GoJsonTest {
 
     /** Inputs and the messages Go 1.19+ gives for them (cni-reference.md 2.2, and Go's scanner). */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "``|unexpected end of JSON input",
         "{|unexpected end of JSON input",

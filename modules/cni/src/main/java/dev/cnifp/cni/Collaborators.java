@@ -1,0 +1,56 @@
+package dev.cnifp.cni;
+
+import dev.cnifp.cni.logging.PluginLog;
+import dev.cnifp.cni.protocol.NetnsProbe;
+import dev.cnifp.core.registry.ActionRegistry;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything the plugin's flow talks to outside itself, so that a test can run the whole flow in-process.
+ *
+ * @param actions the failpoint actions; only asked for when a call has a failpoint file, since finding them
+ *        (a ServiceLoader scan) costs start-up time
+ */
+public record Collaborators(DelegateRunner delegate, AddResultPrinter addResults, FailpointStore failpoints,
+        Supplier<ActionRegistry> actions, RandomSource random, Sleeper sleeper, NetnsProbe netns, PluginLog log) {
+
+    public Collaborators {
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(addResults, "addResults");
+        Objects.requireNonNull(failpoints, "failpoints");
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(netns, "netns");
+        Objects.requireNonNull(log, "log");
+    }
+
+    public Collaborators withDelegate(DelegateRunner value) {
+        return new Collaborators(value, addResults, failpoints, actions, random, sleeper, netns, log);
+    }
+
+    public Collaborators withAddResults(AddResultPrinter value) {
+        return new Collaborators(delegate, value, failpoints, actions, random, sleeper, netns, log);
+    }
+
+    public Collaborators withFailpoints(FailpointStore value) {
+        return new Collaborators(delegate, addResults, value, actions, random, sleeper, netns, log);
+    }
+
+    public Collaborators withRandom(RandomSource value) {
+        return new Collaborators(delegate, addResults, failpoints, actions, value, sleeper, netns, log);
+    }
+
+    public Collaborators withSleeper(Sleeper value) {
+        return new Collaborators(delegate, addResults, failpoints, actions, random, value, netns, log);
+    }
+
+    public Collaborators withNetns(NetnsProbe value) {
+        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, value, log);
+    }
+
+    public Collaborators withLog(PluginLog value) {
+        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, netns, value);
+    }
+}

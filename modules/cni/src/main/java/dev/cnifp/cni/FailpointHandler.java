@@ -1,0 +1,132 @@
+package dev.cnifp.cni;
+
+import dev.cnifp.cni.config.PluginConfig;
+import dev.cnifp.cni.json.GoJson;
+import dev.cnifp.cni.logging.LogSettings;
+import dev.cnifp.cni.logging.PluginLog;
+import dev.cnifp.cni.protocol.CniError;
+import dev.cnifp.cni.protocol.CniException;
+import dev.cnifp.cni.protocol.Command;
+import dev.cnifp.cni.protocol.CommandHandler;
+import dev.cnifp.cni.protocol.HandlerResult;
+import dev.cnifp.cni.protocol.Request;
+import dev.cnifp.core.grammar.Failpoint;
+import dev.cnifp.core.grammar.FailpointParser;
+import dev.cnifp.core.grammar.FailpointSyntaxException;
+import dev.cnifp.core.grammar.Step;
+import dev.cnifp.core.grammar.Term;
+import dev.cnifp.core.spi.FireContext;
+import dev.cnifp.core.spi.Outcome;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The plugin's work for every command but VERSION: step the command's failpoint under the file's lock, fire the
+ * selected action with the lock released, then (unless the action ended the call) delegate to the real plugin.
+ */
+final class FailpointHandler implements CommandHandler {
+    private final Collaborators with;
+    private final PluginLog log;
+
+    FailpointHandler(Collaborators collaborators) {
+        this.with = collaborators;
+        this.log = collaborators.log();
+    }
+
+    @Override
+    public HandlerResult handle(Request request, PrintStream stdout, PrintStream stderr) throws CniException {
+        PluginConfig config = PluginConfig.decode(request.config());
+        log.configure(LogSettings.of(config.logLevel(), config.logFile()));
+        log.debug(() -> "%s container=%s ifname=%s netns=%s config version %s".formatted(request.command(),
+                request.invocation().containerId(), request.invocation().ifName(), request.invocation().netns(),
+                request.configVersion()));
+        try {
+            return handle(request, config, stdout, stderr);
+        } catch (CniException e) {
+            log.debug(() -> "%s failed: %s".formatted(request.command(), GoJson.compact(e.error().toJson())));
+            throw e;
+        }
+    }
+
+    private HandlerResult handle(Request request, PluginConfig config, PrintStream stdout, PrintStream stderr)
+            throws CniException {
+        if (config.typeError().isPresent()) {
+            throw CniException.internal("failed to parse network configuration: " + config.typeError().get());
+        }
+        Command command = request.command();
+        String point = FailpointKeys.of(command);
+        if (!config.failpointConfPath().isEmpty()) {
+            // Found before the lock is taken: a ServiceLoader scan has no business extending the critical section.
+            FailpointParser parser = new FailpointParser(with.actions().get());
+            Optional<Term> fired = with.failpoints().update(config.failpointConfPath(),
+                    entries -> step(entries, point, parser));
+            if (fired.isPresent()) {
+                Optional<HandlerResult> ending = fire(fired.get(), point, stderr);
+                if (ending.isPresent()) {
+                    return ending.get();
+                }
+            }
+        } else {
+            log.debug(() -> "no failpoint file");
+        }
+        log.debug(() -> "delegating %s to %s".formatted(command, config.delegate()));
+        byte[] result = with.delegate().invoke(config.delegate(), command, request.env(), request.stdin(), stderr);
+        if (command == Command.ADD) {
+            stdout.print(with.addResults().reprint(result, request.configVersion()));
+        }
+        log.debug(() -> "%s succeeded".formatted(command));
+        return HandlerResult.DONE;
+    }
+
+    /** Runs under the file's lock: parse the command's spec, spend one count, keep the rest for the next call. */
+    private Optional<Term> step(FailpointStore.Entries entries, String point, FailpointParser parser)
+            throws CniException {
+        Optional<String> spec = entries.entry(point).filter(s -> !s.isEmpty());
+        if (spec.isEmpty()) {
+            log.debug(() -> "no failpoint for " + point);
+            return Optional.empty();
+        }
+        Failpoint failpoint;
+        try {
+            failpoint = parser.parse(spec.get());
+        } catch (FailpointSyntaxException e) {
+            throw CniException.internal("failed to parse failpoint " + point + ": " + e.getMessage());
+        }
+        // The generator is made under the lock on purpose: a seed kept in the failpoint file would be read here.
+        Step step = failpoint.step(with.random().generator());
+        // Always written back, as the Go plugin does: a spec with leading zeros comes out normalised.
+        entries.setEntry(point, step.next().marshal());
+        log.debug(() -> "%s: %s -> %s, firing %s".formatted(point, spec.get(), step.next().marshal(),
+                step.fired().map(Term::marshal).orElse("nothing")));
+        return step.fired();
+    }
+
+    /** Fires outside the lock; empty means carry on with the delegation. */
+    private Optional<HandlerResult> fire(Term term, String point, PrintStream stderr) throws CniException {
+        Outcome outcome;
+        try {
+            outcome = term.fire(new CallContext(point, with.sleeper()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CniException.internal("failpoint " + point + " interrupted");
+        }
+        log.debug(() -> point + " fired: " + outcome);
+        return switch (outcome) {
+            case Outcome.Proceed ignored -> Optional.empty();
+            case Outcome.Fail fail -> throw new CniException(new CniError(fail.code(), fail.message(), fail.details()));
+            case Outcome.Panic panic -> {
+                stderr.print(GoPanic.text(panic.message(), new Throwable().getStackTrace()));
+                yield Optional.of(new HandlerResult.Terminate(2));
+            }
+            case Outcome.Exit exit -> Optional.of(new HandlerResult.Terminate(exit.status()));
+        };
+    }
+
+    private record CallContext(String point, Sleeper sleeper) implements FireContext {
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            sleeper.sleep(duration);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.cnifp.cni.delegate;
+
+import dev.cnifp.cni.json.JsonValue;
+import dev.cnifp.cni.json.JsonValue.JsonArray;
+import dev.cnifp.cni.json.JsonValue.JsonNull;
+import dev.cnifp.cni.json.JsonValue.JsonNumber;
+import dev.cnifp.cni.json.JsonValue.JsonObject;
+import dev.cnifp.cni.json.JsonValue.Member;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a trip through Go's {@code map[string]interface{}} does to JSON: {@code json.Unmarshal} keeps the last of
+ * duplicate keys (exact spelling) and reads every number as a float64; {@code json.Marshal} writes keys sorted
+ * byte-wise and floats in Go's shortest form ({@code 1e+21}, {@code 1e-7}, integers below 1e21 in full).
+ */
+final class GoMaps {
+    private static final String MAP_TYPE = "map[string]interface {}";
+
+    private GoMaps() {}
+
+    /** The error {@code json.Unmarshal(data, &map[string]interface{})} gives for a syntactically valid document. */
+    static Optional<String> decodeError(JsonValue document) {
+        return switch (document) {
+            case JsonObject object -> firstOverflowingNumber(object);
+            case JsonNull n -> Optional.empty();
+            default -> Optional.of(new TypeMismatch(document.goKind(), MAP_TYPE).message());
+        };
+    }
+
+    /** Walks the document in order without recursion: a delegate's output may nest up to Go's depth limit. */
+    private static Optional<String> firstOverflowingNumber(JsonValue root) {
+        Deque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            switch (pending.pop()) {
+                case JsonNumber number -> {
+                    if (Double.isInfinite(Double.parseDouble(number.literal()))) {
+                        return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
+                    }
+                }
+                case JsonObject object -> {
+                    for (int i = object.members().size() - 1; i >= 0; i--) {
+                        pending.push(object.members().get(i).value());
+                    }
+                }
+                case JsonArray array -> {
+                    for (int i = array.elements().size() - 1; i >= 0; i--) {
+                        pending.push(array.elements().get(i));
+                    }
+                }
+                default -> { }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A container being rebuilt: its children are rebuilt first, then it is, without recursion. */
+    private static final class Rebuild {
+        final JsonValue source;
+        final List<JsonValue> children;
+        final List<JsonValue> rebuiltChildren = new ArrayList<>();
+        int next;
+
+        Rebuild(JsonValue source) {
+            this.source = source;
+            this.children = switch (source) {
+                case JsonObject object -> object.members().stream().map(Member::value).toList();
+                case JsonArray array -> array.elements();
+                default -> List.of();
+            };
+        }
+
+        JsonValue build() {
+            if (source instanceof JsonObject object) {
+                Map<String, JsonValue> lastWins = new LinkedHashMap<>();
+                for (int i = 0; i < object.members().size(); i++) {
+                    lastWins.put(object.members().get(i).key(), rebuiltChildren.get(i));
+                }
+                List<Member> sorted = new ArrayList<>();
+                lastWins.forEach((key, v) -> sorted.add(new Member(key, v)));
+                sorted.sort((a, b) -> compareUtf8(a.key(), b.key()));
+                return new JsonObject(sorted);
+            }
+            return new JsonArray(rebuiltChildren);
+        }
+    }
+
+    /** Decode into {@code interface{}} and marshal again; numbers must fit a float64 ({@link #decodeError}). */
+    static JsonValue roundTrip(JsonValue root) {
+        if (!isContainer(root)) {
+            return scalar(root);
+        }
+        Deque<Rebuild> stack = new ArrayDeque<>();
+        stack.push(new Rebuild(root));
+        while (true) {
+            Rebuild top = stack.peek();
+            if (top.next < top.children.size()) {
+                JsonValue child = top.children.get(top.next++);
+                if (isContainer(child)) {
+                    stack.push(new Rebuild(child));
+                } else {
+                    top.rebuiltChildren.add(scalar(child));
+                }
+                continue;
+            }
+            stack.pop();
+            JsonValue built = top.build();
+            if (stack.isEmpty()) {
+                return built;
+            }
+            stack.peek().rebuiltChildren.add(built);
+        }
+    }
+
+    private static boolean isContainer(JsonValue value) {
+        return value instanceof JsonObject || value instanceof JsonArray;
+    }
+
+    private static JsonValue scalar(JsonValue value) {
+        return value instanceof JsonNumber number
+                ? new JsonNumber(formatFloat64(Double.parseDouble(number.literal())))
+                : value;
+    }
+
+    /** Code point order is UTF-8 byte order, which is how Go sorts map keys. */
+    private static int compareUtf8(String a, String b) {
+        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+    }
+
+    /** {@code encoding/json}'s float64 encoder. */
+    static String formatFloat64(double value) {
+        if (value == 0) {
+            return Double.doubleToRawLongBits(value) == 0 ? "0" : "-0";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        double abs = Math.abs(value);
+        if (abs >= 1e-6 && abs < 1e21) {
+            return shortest.toPlainString();
+        }
+        String digits = shortest.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
+        StringBuilder out = new StringBuilder();
+        if (value < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+        return out.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.cnifp.cni.delegate;
+
+import dev.cnifp.cni.json.JsonValue;
+import dev.cnifp.cni.json.JsonValue.JsonArray;
+import dev.cnifp.cni.json.JsonValue.JsonNull;
+import dev.cnifp.cni.json.JsonValue.JsonNumber;
+import dev.cnifp.cni.json.JsonValue.JsonString;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a value of one Go type is filled from JSON by {@code encoding/json}. {@code decode} receives the value the
+ * destination already holds, because Go decodes into it: {@code null} leaves a string or struct alone, a second
+ * object for the same struct field merges, and a type mismatch keeps the old value.
+ *
+ * @param <T> the Java representation; {@code null} stands for a nil pointer or slice
+ */
+interface GoType<T> {
+
+    /** {@code reflect.Type.String()}, e.g. {@code []*types100.IPConfig}. */
+    String name();
+
+    /** The type named in a mismatch on this destination: pointers are followed first, as Go's decoder does. */
+    default String mismatchName() {
+        return name();
+    }
+
+    T zero();
+
+    T decode(JsonValue value, T current, GoUnmarshal call) throws DecodeException;
+
+    GoType<String> STRING = new GoType<>() {
+        @Override
+        public String name() {
+            return "string";
+        }
+
+        @Override
+        public String zero() {
+            return "";
+        }
+
+        @Override
+        public String decode(JsonValue value, String current, GoUnmarshal call) {
+            return switch (value) {
+                case JsonString s -> s.value();
+                case JsonNull n -> current;
+                default -> {
+                    call.mismatch(value.goKind(), name());
+                    yield current;
+                }
+            };
+        }
+    };
+
+    /** Go's {@code int} (64 bits): only integer literals fit; {@code 1.0} and {@code 1e3} are mismatches. */
+    GoType<Long> INT = new IntegerType("int", "-?[0-9]+", BigInteger.valueOf(Long.MIN_VALUE),
+            BigInteger.valueOf(Long.MAX_VALUE));
+
+    /** Go's {@code uint}, held in a long as an unsigned value. */
+    GoType<Long> UINT = new IntegerType("uint", "[0-9]+", BigInteger.ZERO,
+            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+
+    /** @param syntax what {@code strconv.ParseInt}/{@code ParseUint} accept in base 10 (no sign for unsigned) */
+    record IntegerType(String name, String syntax, BigInteger min, BigInteger max) implements GoType<Long> {
+        @Override
+        public Long zero() {
+            return 0L;
+        }
+
+        @Override
+        public Long decode(JsonValue value, Long current, GoUnmarshal call) {
+            return switch (value) {
+                case JsonNull n -> current;
+                case JsonNumber number -> {
+                    String literal = number.literal();
+                    if (literal.matches(syntax)) {
+                        BigInteger parsed = new BigInteger(literal);
+                        if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+                            yield parsed.longValue();
+                        }
+                    }
+                    call.mismatch("number " + literal, name);
+                    yield current;
+                }
+                default -> {
+                    call.mismatch(value.goKind(), name);
+                    yield current;
+                }
+            };
+        }
+    }
+
+    /** {@code *T}: {@code null} makes it nil; anything else is decoded into the pointee, allocated if nil. */
+    static <T> GoType<T> pointer(GoType<T> element) {
+        return new GoType<>() {
+            @Override
+            public String name() {
+                return "*" + element.name();
+            }
+
+            @Override
+            public String mismatchName() {
+                return element.mismatchName();
+            }
+
+            @Override
+            public T zero() {
+                return null;
+            }
+
+            @Override
+            public T decode(JsonValue value, T current, GoUnmarshal call) throws DecodeException {
+                if (value instanceof JsonNull) {
+                    return null;
+                }
+                return element.decode(value, current != null ? current : element.zero(), call);
+            }
+        };
+    }
+
+    /**
+     * {@code []T}: {@code null} makes it nil; an array is decoded element by element into the slice's existing
+     * elements where there are some (Go reuses the backing array), so pointees of an earlier array are reused.
+     */
+    static <T> GoType<List<T>> slice(GoType<T> element) {
+        return new GoType<>() {
+            @Override
+            public String name() {
+                return "[]" + element.name();
+            }
+
+            @Override
+            public List<T> zero() {
+                return null;
+            }
+
+            @Override
+            public List<T> decode(JsonValue value, List<T> current, GoUnmarshal call) throws DecodeException {
+                switch (value) {
+                    case JsonNull n -> {
+                        return null;
+                    }
+                    case JsonArray array -> {
+                        List<T> decoded = new ArrayList<>(array.elements().size());
+                        for (int i = 0; i < array.elements().size(); i++) {
+                            T existing = current != null && i < current.size() ? current.get(i) : element.zero();
+                            decoded.add(element.decode(array.elements().get(i), existing, call));
+                        }
+                        return decoded;
+                    }
+                    default -> {
+                        call.mismatch(value.goKind(), name());
+                        return current;
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package dev.cnifp.cni.delegate;
+
+import dev.cnifp.cni.json.GoQuote;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One run of a plugin binary, as Go's {@code exec.Cmd.Run} does it in {@code invoke.RawExec}: exactly the given
+ * environment, the given bytes on stdin, stdout and stderr captured whole, no timeout.
+ */
+final class PluginProcess {
+    /**
+     * The strerror text in Java's start failure, which reads {@code Cannot run program "/p/bridge": error=13,
+     * Permission denied} or, from the spawn helper, {@code ...: Exec failed, error: 26 (Text file busy)}.
+     */
+    private static final Pattern ERRNO = Pattern.compile("error(?:=\\d+, (.+?)|: \\d+ \\((.+)\\))\\s*$");
+    private static final int SIGNAL_EXIT_BASE = 128;
+    private static final int LAST_CLASSIC_SIGNAL = 31;
+
+    private PluginProcess() {}
+
+    /** What the run produced; {@code error} is empty when the plugin exited 0. */
+    record Outcome(byte[] stdout, byte[] stderr, Optional<ExecError> error) {
+        static Outcome notStarted(String goText) {
+            return new Outcome(new byte[0], new byte[0], Optional.of(new ExecError.StartFailure(goText)));
+        }
+    }
+
+    static Outcome run(String pluginPath, Map<String, String> environment, byte[] stdin) {
+        String executable = pluginPath;
+        if (pluginPath.indexOf('/') < 0) {
+            // exec.Command looks a bare name up in $PATH, even though FindInPath found it relative to the CWD.
+            Optional<String> found = lookPath(pluginPath, environment.get("PATH"));
+            if (found.isEmpty() || !found.get().startsWith("/")) {
+                return Outcome.notStarted("exec: " + GoQuote.quote(pluginPath) + ": " + (found.isEmpty()
+                        ? "executable file not found in $PATH"
+                        : "cannot run executable found relative to current directory"));
+            }
+            executable = found.get();
+        }
+        if (hasUnknownFormat(executable)) {
+            return Outcome.notStarted("fork/exec " + executable + ": exec format error");
+        }
+        ProcessBuilder builder = new ProcessBuilder(executable);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            return Outcome.notStarted("fork/exec " + executable + ": " + goErrnoText(e.getMessage()));
+        }
+        return collect(process, stdin);
+    }
+
+    private static Outcome collect(Process process, byte[] stdin) {
+        Thread feeder = Thread.ofVirtual().start(() -> {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(stdin);
+            } catch (IOException e) {
+                // The plugin closed its stdin or exited early; Go ignores EPIPE here too.
+            }
+        });
+        FutureTask<byte[]> stderrReader = new FutureTask<>(() -> readAll(process.getErrorStream()));
+        Thread.ofVirtual().start(stderrReader);
+        byte[] stdout = readAll(process.getInputStream());
+        byte[] stderr = await(stderrReader);
+        int exit = waitFor(process);
+        joinQuietly(feeder);
+        return new Outcome(stdout, stderr, exitError(exit));
+    }
+
+    /**
+     * Java reports a process killed by signal N as exit value 128+N, just as a shell would, so a plugin that really
+     * exits 137 is indistinguishable from one killed by SIGKILL. Values 129..159 are taken to be signals, as they
+     * nearly always are; Go, which sees the wait status, would say {@code exit status 137} for the rare real exit.
+     */
+    private static Optional<ExecError> exitError(int exit) {
+        if (exit == 0) {
+            return Optional.empty();
+        }
+        if (exit > SIGNAL_EXIT_BASE && exit <= SIGNAL_EXIT_BASE + LAST_CLASSIC_SIGNAL) {
+            return Optional.of(new ExecError.Signaled(exit - SIGNAL_EXIT_BASE));
+        }
+        return Optional.of(new ExecError.ExitStatus(exit));
+    }
+
+    /**
+     * The JDK (like glibc's execvp) runs a file the kernel refuses with ENOEXEC through /bin/sh; Go's fork/exec
+     * does not and reports {@code exec format error}. So an executable that is neither a script nor an ELF binary
+     * is refused here, before Java can start it (non-executable files are left to fail with EACCES, which the
+     * kernel checks first).
+     */
+    private static boolean hasUnknownFormat(String executable) {
+        try {
+            Path path = Path.of(executable);
+            if (!Files.isRegularFile(path) || !Files.isExecutable(path) || !Files.isReadable(path)) {
+                return false;
+            }
+            byte[] head = new byte[4];
+            int length;
+            try (InputStream in = Files.newInputStream(path)) {
+                length = in.readNBytes(head, 0, 4);
+            }
+            boolean script = length >= 2 && head[0] == '#' && head[1] == '!';
+            boolean elf = length == 4 && Arrays.equals(head, new byte[] {0x7f, 'E', 'L', 'F'});
+            return !script && !elf;
+        } catch (IOException | InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /** Go's {@code exec.LookPath}: the first executable non-directory {@code dir/name} on PATH. */
+    private static Optional<String> lookPath(String name, String pathList) {
+        for (String dir : GoPath.splitList(pathList)) {
+            String candidate = GoPath.join(dir.isEmpty() ? "." : dir, name);
+            try {
+                Path path = Path.of(candidate);
+                if (!Files.isDirectory(path) && Files.isExecutable(path)) {
+                    return Optional.of(candidate);
+                }
+            } catch (InvalidPathException e) {
+                // not a usable candidate
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Go's {@code syscall.Errno} texts are glibc's strerror texts with a lower-case first letter. */
+    static String goErrnoText(String javaMessage) {
+        Matcher m = ERRNO.matcher(javaMessage == null ? "" : javaMessage);
+        if (!m.find()) {
+            return javaMessage;
+        }
+        String text = m.group(1) != null ? m.group(1) : m.group(2);
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try (stream) {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] await(Future<byte[]> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new UncheckedIOException(new IOException("reading the plugin's stderr", e.getCause()));
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int waitFor(Process process) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return process.waitFor();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.cnifp.cni;
+
+import static dev.cnifp.cni.PluginHarness.configWithConfPath;
+import static dev.cnifp.cni.PluginHarness.env;
+import static dev.cnifp.cni.PluginHarness.error;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnifp.cni.protocol.CniException;
+import dev.cnifp.cni.protocol.Command;
+import dev.cnifp.core.registry.ActionRegistry;
+import dev.cnifp.core.spi.ArgumentRule;
+import dev.cnifp.core.spi.BoundAction;
+import dev.cnifp.core.spi.FailpointAction;
+import dev.cnifp.core.spi.FireContext;
+import dev.cnifp.core.spi.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The plugin's own flow: failpoint file, firing, delegation, with a fake delegate and real failpoint files. */
+class FailpointFlowTest {
+    private static final String ADD_RESULT = "reprinted(1.0.0):" + PluginHarness.RESULT;
+
+    @TempDir
+    Path dir;
+    Path file;
+    PluginHarness harness;
+
+    @BeforeEach
+    void setUp() {
+        file = dir.resolve("fp.json");
+        harness = new PluginHarness();
+    }
+
+    private void failpoints(String json) throws IOException {
+        Files.writeString(file, json);
+    }
+
+    private String fileContent() throws IOException {
+        return Files.readString(file);
+    }
+
+    private PluginHarness.Run run(String command) {
+        String version = command.equals("STATUS") || command.equals("GC") ? "1.1.0" : "1.0.0";
+        return harness.run(env(command), configWithConfPath(file.toString()).replace("1.0.0", version));
+    }
+
+    static Stream<Arguments> commandsAndKeys() {
+        return Stream.of(Arguments.of("ADD", "cmdAdd"), Arguments.of("DEL", "cmdDel"),
+                Arguments.of("CHECK", "cmdCheck"), Arguments.of("STATUS", "cmdStatus"), Arguments.of("GC", "cmdGC"));
+    }
+
+    @ParameterizedTest(name = "{0} reads {1}")
+    @MethodSource("commandsAndKeys")
+    void errorFailsTheCallWithCode999AndSpendsOneCount(String command, String key) throws IOException {
+        failpoints("{\"" + key + "\":\"1*error(you-shall-not-pass!)->1*off\"}");
+        PluginHarness.Run run = run(command);
+        assertEquals(new PluginHarness.Run(1, error(999, "you-shall-not-pass!"), ""), run);
+        assertTrue(harness.delegateCalls.isEmpty(), "no delegation after an error");
+        assertTrue(fileContent().contains("0*error(you-shall-not-pass!)"), fileContent());
+    }
+
+    @ParameterizedTest(name = "{0} ignores the other commands' entries")
+    @MethodSource("commandsAndKeys")
+    void otherEntriesAreLeftAlone(String command, String key) throws IOException {
+        String others = Stream.of("cmdAdd", "cmdDel", "cmdCheck", "cmdStatus", "cmdGC").filter(k -> !k.equals(key))
+                .map(k -> "\"" + k + "\":\"1*error(" + k + ")\"").reduce((a, b) -> a + "," + b).orElseThrow();
+        failpoints("{" + others + "}");
+        String before = fileContent();
+        PluginHarness.Run run = run(command);
+        assertEquals(0, run.status());
+        assertEquals(1, harness.delegateCalls.size());
+        assertEquals(Command.valueOf(command), harness.delegateCalls.getFirst().command());
+        assertEquals(before, fileContent());
+    }
+
+    @Test
+    void theReadmeSequence() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*error(try-again)\",\"cmdDel\":\"2*error(oops)\",\"cmdCheck\":\"1*off->1*panic(sorry)\"}");
+        assertEquals(new PluginHarness.Run(1, error(999, "try-again"), ""), run("ADD"));
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), run("ADD"));
+        assertEquals(new PluginHarness.Run(1, error(999, "oops"), ""), run("DEL"));
+        assertEquals(new PluginHarness.Run(1, error(999, "oops"), ""), run("DEL"));
+        assertEquals(new PluginHarness.Run(0, "", ""), run("DEL"));
+        assertEquals(new PluginHarness.Run(0, "", ""), run("CHECK"));
+        PluginHarness.Run panic = run("CHECK");
+        assertEquals(2, panic.status());
+        assertEquals("", panic.stdout());
+        assertEquals(3, harness.delegateCalls.size());
+        String content = fileContent();
+        assertTrue(content.contains("0*error(try-again)") && content.contains("0*error(oops)")
+                && content.contains("0*off->0*panic(sorry)"), content);
+    }
+
+    @Test
+    void panicPrintsAGoPanicOnStderrAndNothingOnStdout() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*panic(boom)\"}");
+        PluginHarness.Run run = run("ADD");
+        assertEquals(2, run.status());
+        assertEquals("", run.stdout());
+        assertTrue(run.stderr().startsWith("panic: boom\n\ngoroutine 1 [running]:\n"), run.stderr());
+        assertTrue(run.stderr().contains("dev.cnifp.cni.FailpointHandler"), run.stderr());
+        assertTrue(harness.delegateCalls.isEmpty());
+        assertTrue(fileContent().contains("0*panic(boom)"), "the count is spent even though the call died");
+    }
+
+    @Test
+    void panicSkipsTheNetnsCheck() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*panic(boom)\"}");
+        harness.collaborators = harness.collaborators.withNetns(path -> true);
+        assertEquals(2, run("ADD").status());
+    }
+
+    @Test
+    void delaySleepsThenDelegates() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*delay(1500)->1*error(after)\"}");
+        PluginHarness.Run run = run("ADD");
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), run);
+        assertEquals(List.of(Duration.ofMillis(1500)), harness.sleeps);
+        assertEquals(1, harness.delegateCalls.size());
+    }
+
+    @Test
+    void offAndExhaustedSpecsDelegate() throws IOException {
+        failpoints("{\"cmdDel\":\"1*off\"}");
+        assertEquals(new PluginHarness.Run(0, "", ""), run("DEL"));
+        assertEquals(new PluginHarness.Run(0, "", ""), run("DEL"));
+        assertEquals(2, harness.delegateCalls.size());
+        assertTrue(fileContent().contains("0*off"), fileContent());
+    }
+
+    @Test
+    void specsAreWrittenBackNormalised() throws IOException {
+        failpoints("{\"cmdAdd\":\"0*off->05*off\"}");
+        run("ADD");
+        assertTrue(fileContent().contains("0*off-\\u003e4*off") || fileContent().contains("0*off->4*off"),
+                fileContent());
+    }
+
+    @Test
+    void anEmptyEntryMeansNoFailpoint() throws IOException {
+        failpoints("{\"cmdAdd\":\"\"}");
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), run("ADD"));
+    }
+
+    @Test
+    void aBadSpecIsA999NamingTheEntryAndTheFileIsUntouched() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*eror(x)\"}");
+        String before = fileContent();
+        PluginHarness.Run run = run("ADD");
+        assertEquals(1, run.status());
+        assertTrue(run.stdout().startsWith("{\n    \"code\": 999,\n    \"msg\": \"failed to parse failpoint cmdAdd: "
+                + "invalid failpoint \\\"1*eror(x)\\\" at column 3: unknown action"), run.stdout());
+        assertEquals(before, fileContent());
+        assertTrue(harness.delegateCalls.isEmpty());
+    }
+
+    @Test
+    void aRelativeConfPathIsRefused() {
+        PluginHarness.Run run = harness.run(env("ADD"), configWithConfPath("tmp/fp.json"));
+        assertEquals(new PluginHarness.Run(1, error(999, "failpoint confPath(tmp/fp.json) is required to be absolute"),
+                ""), run);
+    }
+
+    @Test
+    void aMissingFailpointFileIsRefused() {
+        PluginHarness.Run run = run("ADD");
+        assertEquals(new PluginHarness.Run(1, error(999, "failed to open confPath " + file + ": open " + file
+                + ": no such file or directory"), ""), run);
+        assertTrue(harness.delegateCalls.isEmpty());
+    }
+
+    @Test
+    void anEmptyConfPathMeansPlainDelegation() {
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), harness.run(env("ADD"), configWithConfPath("")));
+    }
+
+    @Test
+    void keysOnTheWayToTheConfPathMatchCaseInsensitivelyLikeGoStructFields() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*error(found)\"}");
+        String config = "{\"cniVersion\":\"1.0.0\",\"name\":\"net\",\"RUNTIMECONFIG\":{\"IO.Kubernetes.CRI.pod-annotations\":"
+                + "{\"Failpoint.CNI.containerd.io/ConfPath\":\"" + file + "\"}}}";
+        assertEquals(new PluginHarness.Run(1, error(999, "found"), ""), harness.run(env("ADD"), config));
+    }
+
+    @Test
+    void delegationGetsStdinVerbatimTheEnvironmentAndTheNamedPlugin() {
+        String config = "{ \"cniVersion\" : \"1.0.0\", \"name\":\"net\", \"delegate\":\"other\", \"x\":[1,2] }\n";
+        PluginHarness.Run run = harness.run(env("ADD", "CNI_ARGS", "K=V;IgnoreUnknown=1"), config);
+        assertEquals(0, run.status());
+        PluginHarness.DelegateCall call = harness.delegateCalls.getFirst();
+        assertEquals("other", call.plugin());
+        assertEquals(Command.ADD, call.command());
+        assertArrayEquals(config.getBytes(StandardCharsets.UTF_8), call.stdin());
+        assertEquals("K=V;IgnoreUnknown=1", call.env().get("CNI_ARGS"));
+        assertEquals("/usr/bin", call.env().get("PATH"));
+    }
+
+    @Test
+    void theDefaultDelegateIsBridge() {
+        harness.run(env("DEL"), PluginHarness.CONFIG);
+        assertEquals("bridge", harness.delegateCalls.getFirst().plugin());
+    }
+
+    @Test
+    void delegateErrorsKeepTheirCode() {
+        harness.delegateError = new CniException(11, "try again", "later");
+        assertEquals(new PluginHarness.Run(1, error(11, "try again", "later"), ""),
+                harness.run(env("ADD"), PluginHarness.CONFIG));
+        harness.delegateError = new CniException(0, "netplugin failed with no error message: exit status 3");
+        assertEquals(new PluginHarness.Run(1, error(0, "netplugin failed with no error message: exit status 3"), ""),
+                harness.run(env("DEL"), PluginHarness.CONFIG));
+    }
+
+    @Test
+    void delegateStderrReachesStderrAndOnlyAddPrintsAResult() {
+        harness.delegateStderr = "bridge says hi\n";
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, "bridge says hi\n"),
+                harness.run(env("ADD"), PluginHarness.CONFIG));
+        for (String command : List.of("DEL", "CHECK")) {
+            assertEquals(new PluginHarness.Run(0, "", "bridge says hi\n"),
+                    harness.run(env(command), PluginHarness.CONFIG));
+        }
+    }
+
+    @Test
+    void aResultThatCannotBeReprintedIsTheError() {
+        harness.collaborators = harness.collaborators.withAddResults((stdout, version) -> {
+            throw CniException.internal("failed to unmarshal raw result: unexpected end of JSON input");
+        });
+        assertEquals(new PluginHarness.Run(1,
+                error(999, "failed to unmarshal raw result: unexpected end of JSON input"), ""),
+                harness.run(env("ADD"), PluginHarness.CONFIG));
+    }
+
+    /** An action outside the built-in set, to reach the outcomes none of them produce. */
+    private record TestAction(String name, Outcome outcome, List<String> fired) implements FailpointAction {
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public ArgumentRule argumentRule() {
+            return ArgumentRule.NONE;
+        }
+
+        @Override
+        public BoundAction bind(String argument) {
+            return new BoundAction() {
+                @Override
+                public Optional<String> argument() {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Outcome fire(FireContext context) {
+                    fired.add(context.point());
+                    return outcome;
+                }
+            };
+        }
+    }
+
+    @Test
+    void exitEndsTheCallWithThatStatusAndNoOutput() throws IOException {
+        List<String> fired = new ArrayList<>();
+        harness.collaborators = new Collaborators(harness.collaborators.delegate(),
+                harness.collaborators.addResults(), harness.collaborators.failpoints(),
+                () -> ActionRegistry.of(List.of(new TestAction("quit", new Outcome.Exit(42), fired))),
+                harness.collaborators.random(), harness.collaborators.sleeper(), path -> true,
+                harness.collaborators.log());
+        failpoints("{\"cmdDel\":\"1*quit\"}");
+        assertEquals(new PluginHarness.Run(42, "", ""), run("DEL"));
+        assertEquals(List.of("cmdDel"), fired);
+        assertTrue(harness.delegateCalls.isEmpty());
+    }
+
+    @Test
+    void failKeepsTheActionsCodeAndDetails() throws IOException {
+        harness.collaborators = new Collaborators(harness.collaborators.delegate(),
+                harness.collaborators.addResults(), harness.collaborators.failpoints(),
+                () -> ActionRegistry.of(List.of(new TestAction("busy", new Outcome.Fail(11, "busy", "retry"), new ArrayList<>()))),
+                harness.collaborators.random(), harness.collaborators.sleeper(), harness.collaborators.netns(),
+                harness.collaborators.log());
+        failpoints("{\"cmdAdd\":\"2*busy\"}");
+        assertEquals(new PluginHarness.Run(1, error(11, "busy", "retry"), ""), run("ADD"));
+        assertFalse(fileContent().contains("2*busy"));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cnifp.cni;
+
+import static dev.cnifp.cni.PluginHarness.env;
+import static dev.cnifp.cni.PluginHarness.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cnifp.cni.logging.LogSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Logging in a real plugin process: never on stdout, debug into {@code logFile} when asked, silent by default. */
+class LoggingTest {
+    @TempDir
+    Path dir;
+    Path failpoints;
+    Map<String, String> env;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        failpoints = dir.resolve("fp.json");
+        Files.writeString(failpoints, "{\"cmdAdd\":\"9*error(stop here)\"}");
+        env = env("ADD");
+    }
+
+    private String config(String extra) {
+        return PluginHarness.configWithConfPath(failpoints.toString()).replaceFirst("\\{", "{" + extra);
+    }
+
+    @Test
+    void debugWithALogFileAppendsThereAndLeavesStdoutAndStderrAlone() throws Exception {
+        Path log = dir.resolve("plugin.log");
+        String config = config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\",");
+        PluginHarness.Run first = PluginProcess.run(env, config);
+        assertEquals(new PluginHarness.Run(1, error(999, "stop here"), ""), first);
+        String afterFirst = Files.readString(log);
+        assertTrue(afterFirst.contains("[DEBUG]") && afterFirst.contains("cmdAdd: 9*error(stop here) -> 8*error"),
+                afterFirst);
+        PluginHarness.Run second = PluginProcess.run(env, config);
+        assertEquals(first, second);
+        String afterSecond = Files.readString(log);
+        assertTrue(afterSecond.startsWith(afterFirst) && afterSecond.length() > afterFirst.length(),
+                "a second call appends:\n" + afterSecond);
+    }
+
+    @Test
+    void aLogFileThatCannotBeOpenedFallsBackToStderr() throws Exception {
+        Path log = dir.resolve("no/such/dir/plugin.log");
+        PluginHarness.Run run = PluginProcess.run(env, config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\","));
+        assertEquals(error(999, "stop here"), run.stdout());
+        assertTrue(run.stderr().contains("[WARN] cni-bridge-fp") && run.stderr().contains("cannot open logFile " + log)
+                && run.stderr().contains("[DEBUG]"), run.stderr());
+    }
+
+    @Test
+    void debugWithoutALogFileGoesToStderr() throws Exception {
+        PluginHarness.Run run = PluginProcess.run(env, config("\"logLevel\":\"DEBUG\","));
+        assertEquals(error(999, "stop here"), run.stdout());
+        assertEquals(1, run.status());
+        assertTrue(run.stderr().contains("[DEBUG] cni-bridge-fp"), run.stderr());
+    }
+
+    @Test
+    void byDefaultNothingIsLoggedAndSlf4jIsNeverLoaded() throws Exception {
+        Path classLog = dir.resolve("classes.log");
+        PluginHarness.Run run = PluginProcess.run(env, config(""), "-Xlog:class+load=info:file=" + classLog);
+        assertEquals(new PluginHarness.Run(1, error(999, "stop here"), ""), run);
+        assertFalse(Files.readString(classLog).contains("org.slf4j.LoggerFactory"),
+                "slf4j stays off the start-up path when nothing is logged");
+    }
+
+    @Test
+    void theProcessAnswersVersionAndAboutExactly() throws Exception {
+        assertEquals(new PluginHarness.Run(0, "{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"0.1.0\",\"0.2.0\","
+                + "\"0.3.0\",\"0.3.1\",\"0.4.0\",\"1.0.0\",\"1.1.0\"]}\n", ""),
+                PluginProcess.run(Map.of("CNI_COMMAND", "VERSION"), "garbage"));
+        PluginHarness.Run about = PluginProcess.run(Map.of(), "");
+        assertEquals(0, about.status());
+        assertEquals("", about.stdout());
+        assertTrue(about.stderr().startsWith("bridge with failpoint support\n"), about.stderr());
+    }
+
+    @Test
+    void aPanicExitsTwoWithNothingOnStdout() throws Exception {
+        Files.writeString(failpoints, "{\"cmdAdd\":\"1*panic(boom)\"}");
+        PluginHarness.Run run = PluginProcess.run(env, config(""));
+        assertEquals(2, run.status());
+        assertEquals("", run.stdout());
+        assertTrue(run.stderr().startsWith("panic: boom\n\ngoroutine 1 [running]:\n"), run.stderr());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"debug,debug", "DEBUG,debug", "trace,trace", "Warning,warn", "fatal,error", "off,off", "'',warn",
+            "verbose,warn"})
+    void levelNamesAreRead(String given, String level) {
+        assertEquals(level, LogSettings.of(given, "").level());
+    }
+}

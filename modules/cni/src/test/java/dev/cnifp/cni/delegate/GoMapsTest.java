@@ -1,0 +1,40 @@
+package dev.cnifp.cni.delegate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cnifp.cni.json.GoJson;
+import dev.cnifp.cni.json.GoJsonException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GoMapsTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "0, 0",
+        "-0, -0",
+        "1.0, 1",
+        "1.5, 1.5",
+        "1e3, 1000",
+        "100000000000000000000, 100000000000000000000",
+        "1e21, 1e+21",
+        "-1.5e300, -1.5e+300",
+        "0.000001, 0.000001",
+        "0.0000001, 1e-7",
+        "1.25e-10, 1.25e-10",
+        "123456789012345678, 123456789012345680",
+        "9223372036854775807, 9223372036854776000",
+        "0.1, 0.1",
+    })
+    void numbersComeBackAsGoFloat64(String literal, String printed) {
+        assertEquals(printed, GoMaps.formatFloat64(Double.parseDouble(literal)));
+    }
+
+    @Test
+    void mapsSortKeysByteWiseAndKeepTheLastExactDuplicate() throws GoJsonException {
+        String in = "{\"b\":1,\"B\":2,\"a\":{\"z\":[{\"y\":1,\"x\":2}],\"\u00e9\":1,\"\uffff\":2,\"\ud83d\ude00\":3},\"b\":3}";
+        assertEquals("{\"B\":2,\"a\":{\"z\":[{\"x\":2,\"y\":1}],\"\u00e9\":1,\"\uffff\":2,\"\ud83d\ude00\":3},\"b\":3}",
+                GoJson.compact(GoMaps.roundTrip(GoJson.parse(in))));
+    }
+}
