@@ -91,7 +91,6 @@ echo 'module hello {}' >"$work/hello/src/module-info.java"
 # Our launcher, pointed at the hello module: same flags, same cache handling. It keeps the name
 # bin/cni-bridge-fp so that build/train.sh can train it exactly as the build trained the plugin.
 sed -e 's|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|hello/hello.Hello|' \
-    -e 's|--enable-native-access=dev\.cnifp\.cni|--enable-native-access=hello|' \
     "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/cni-bridge-fp"
 # Like an installed launcher (the "version" row), it has its image written in: no readlink process.
 sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/hello/image'|" "$work/hello/image/bin/cni-bridge-fp"
@@ -151,7 +150,7 @@ command_for() {
         baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
         version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
         version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
-        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot --enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
+        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
         failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
         add-plugin) echo "/bin/sh $work/call.sh ADD $work/plugin.conf $work/bin/cni-bridge-fp" ;;

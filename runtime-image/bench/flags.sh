@@ -53,7 +53,7 @@ launcher +Xmx16m|$full -Xmx16m|yes
 launcher +UseCompactObjectHeaders|$full -XX:+UseCompactObjectHeaders|yes
 launcher -Xshare:off|$full -Xshare:off|no"
 
-mods='--enable-native-access=dev.cnifp.cni -m dev.cnifp.cni/dev.cnifp.cni.Main'
+mods='-m dev.cnifp.cni/dev.cnifp.cni.Main'
 
 # The call's environment and input.
 mkdir -p "$work/cni-bin"

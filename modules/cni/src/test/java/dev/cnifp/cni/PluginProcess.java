@@ -19,7 +19,6 @@ final class PluginProcess {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--enable-native-access=dev.cnifp.cni");
         command.add("-Xshare:auto");
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-p", System.getProperty("jdk.module.path"), "-m", "dev.cnifp.cni/dev.cnifp.cni.Main"));

@@ -12,7 +12,7 @@ import java.util.Objects;
  * read, let the caller change the document, write back only if it changed, unlock.
  *
  * <p>Any number of processes may update one file at once; each update sees the result of all earlier ones. The lock
- * is {@code flock(2)} on the file itself, the lock the Go plugin takes too. A write replaces the file atomically and
+ * is an fcntl lock on the file itself, re-checked after it is granted (see {@code LockedFile}). A write replaces the file atomically and
  * keeps its mode, owner and group, and every key this plugin does not know. A file that cannot be parsed is never
  * written. A symlinked confpath stays a symlink; its target is what gets replaced.
  */

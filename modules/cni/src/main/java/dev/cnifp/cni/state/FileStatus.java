@@ -10,6 +10,7 @@ import java.util.Map;
 record FileStatus(long device, long inode, int mode, int uid, int gid, long size) {
     private static final int TYPE_MASK = 0170000;
     private static final int REGULAR_FILE = 0100000;
+    private static final int DIRECTORY = 0040000;
     private static final int PERMISSION_BITS = 07777;
 
     static FileStatus of(Path path, LinkOption... options) throws IOException {
@@ -18,17 +19,12 @@ record FileStatus(long device, long inode, int mode, int uid, int gid, long size
                 (Integer) a.get("uid"), (Integer) a.get("gid"), (Long) a.get("size"));
     }
 
-    /** Status of what an open descriptor refers to, through the {@code /proc/self/fd} link (an fstat). */
-    static FileStatus ofDescriptor(int fd) throws IOException {
-        return of(descriptorPath(fd));
-    }
-
-    static Path descriptorPath(int fd) {
-        return Path.of("/proc/self/fd/" + fd);
-    }
-
     boolean isRegularFile() {
         return (mode & TYPE_MASK) == REGULAR_FILE;
+    }
+
+    boolean isDirectory() {
+        return (mode & TYPE_MASK) == DIRECTORY;
     }
 
     int permissions() {

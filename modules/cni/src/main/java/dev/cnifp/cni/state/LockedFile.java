@@ -1,53 +1,92 @@
 package dev.cnifp.cni.state;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A descriptor on the failpoint file that holds {@code flock(LOCK_EX)} and was checked, after the lock was granted,
- * to be the file the path still names. Writers replace the file by rename while holding the lock on the old inode, so
- * a process that waited on that old inode finds the path moved on, lets go, and locks the new file instead. That
- * check is what the Go plugin lacks (it loses updates); the lock itself is the same flock the Go plugin takes.
+ * An open channel on the failpoint file that holds an exclusive lock and was checked, after the lock was granted, to
+ * be the file the path still names. Writers replace the file by rename while holding the lock on the old inode, so a
+ * process that waited on that old inode finds the path moved on, lets go, and locks the new file instead. That check
+ * is what the Go plugin lacks (it loses updates).
+ *
+ * <p>The lock is Java's {@link FileChannel#lock()}, an fcntl record lock. It does not exclude {@code flock(2)}
+ * holders such as the Go plugin, so the two plugins must not share a file at the same time. We accept that rather
+ * than call flock(2) through FFM: linking a downcall costs a cold JVM 50 to 100 ms, several times the rest of a call.
+ * fcntl locks belong to the process and are dropped when it closes any descriptor of the file, so the file is read
+ * through this channel only, never opened a second time while locked.
  */
 final class LockedFile implements AutoCloseable {
     /** Far more than contention can cause (each retry means another process completed an update). */
     private static final int MAX_ATTEMPTS = 10_000;
-    private static final int OPEN_FLAGS = LibC.O_RDWR | LibC.O_CLOEXEC | LibC.O_NOCTTY | LibC.O_NONBLOCK;
+    private static final Path OWN_DESCRIPTORS = Path.of("/proc/self/fd");
+    /**
+     * fcntl locks belong to the process: they do not exclude two threads of one JVM (Java throws
+     * OverlappingFileLockException instead), and one thread closing its descriptor would drop another's lock. This
+     * process-wide mutex gives threads the exclusion the file lock gives processes.
+     */
+    private static final ReentrantLock THIS_PROCESS = new ReentrantLock();
 
-    private final int fd;
+    private final FileChannel channel;
     private final Path realPath;
     private final FileStatus status;
 
-    private LockedFile(int fd, Path realPath, FileStatus status) {
-        this.fd = fd;
+    private LockedFile(FileChannel channel, Path realPath, FileStatus status) {
+        this.channel = channel;
         this.realPath = realPath;
         this.status = status;
     }
 
     /**
      * Resolves symlinks (so a symlinked confpath stays a symlink and its target is what gets replaced), opens the
-     * file read-write like the Go plugin does, and locks it.
+     * existing file read-write like the Go plugin does, and locks it.
      */
     static LockedFile lock(String confPath, Path path) throws StateException {
+        THIS_PROCESS.lock();
+        boolean locked = false;
+        try {
+            LockedFile file = lockFile(confPath, path);
+            locked = true;
+            return file;
+        } finally {
+            if (!locked) {
+                THIS_PROCESS.unlock();
+            }
+        }
+    }
+
+    private static LockedFile lockFile(String confPath, Path path) throws StateException {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Path realPath;
-            int fd;
+            FileChannel channel;
             try {
                 realPath = path.toRealPath();
-                fd = LibC.open(realPath.toString(), OPEN_FLAGS);
+                // Refuse FIFOs and devices before opening: opening them can block or have side effects.
+                FileStatus named = FileStatus.of(realPath);
+                if (named.isDirectory()) {
+                    throw openFailed(confPath, "is a directory");
+                }
+                if (!named.isRegularFile()) {
+                    throw new StateException("failed to open confPath " + confPath + ": not a regular file");
+                }
+                channel = FileChannel.open(realPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw openFailed(confPath, SystemErrors.describe(e));
-            } catch (ErrnoException e) {
-                throw openFailed(confPath, e.reason());
             }
             LockedFile locked = null;
             try {
-                locked = lockIfStillNamed(confPath, fd, realPath);
+                locked = lockIfStillNamed(confPath, channel, realPath);
             } finally {
                 if (locked == null) {
-                    closeQuietly(fd);
+                    closeQuietly(channel);
                 }
             }
             if (locked != null) {
@@ -57,22 +96,22 @@ final class LockedFile implements AutoCloseable {
         throw new StateException("failed to lock confPath " + confPath + ": the file keeps being replaced");
     }
 
-    /** Returns null when the path no longer names the locked file. */
-    private static LockedFile lockIfStillNamed(String confPath, int fd, Path realPath) throws StateException {
+    /** Returns null when the path no longer names the file the channel has open. */
+    private static LockedFile lockIfStillNamed(String confPath, FileChannel channel, Path realPath)
+            throws StateException {
         FileStatus opened;
         try {
-            opened = FileStatus.ofDescriptor(fd);
+            opened = FileStatus.of(ownDescriptorOf(realPath));
         } catch (IOException e) {
-            throw new StateException("failed to open confPath " + confPath + ": stat " + FileStatus.descriptorPath(fd)
-                    + ": " + SystemErrors.describe(e));
+            return null; // replaced between open and the look-up; start again on what the path names now
         }
         if (!opened.isRegularFile()) {
             throw new StateException("failed to open confPath " + confPath + ": not a regular file");
         }
         try {
-            LibC.flock(fd, LibC.LOCK_EX);
-        } catch (ErrnoException e) {
-            throw new StateException("failed to lock confPath " + confPath + ": " + e.reason());
+            channel.lock();
+        } catch (IOException e) {
+            throw new StateException("failed to lock confPath " + confPath + ": " + SystemErrors.describe(e));
         }
         FileStatus named;
         try {
@@ -80,21 +119,69 @@ final class LockedFile implements AutoCloseable {
         } catch (IOException e) {
             return null; // removed or renamed away while we waited; resolve the path again
         }
-        return named.sameFileAs(opened) ? new LockedFile(fd, realPath, opened) : null;
+        return named.sameFileAs(opened) ? new LockedFile(channel, realPath, opened) : null;
+    }
+
+    /**
+     * The {@code /proc/self/fd} entry of the descriptor this process has open on {@code realPath}: Java does not
+     * expose a channel's descriptor, and the identity (device, inode) of what was opened must come from the
+     * descriptor, not from the path, which another process may replace at any moment. The plugin opens the file
+     * exactly once, so there is one such entry.
+     */
+    private static Path ownDescriptorOf(Path realPath) throws IOException {
+        String live = realPath.toString();
+        String replaced = live + " (deleted)";
+        Path found = null;
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(OWN_DESCRIPTORS)) {
+            for (Path descriptor : descriptors) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(descriptor).toString();
+                } catch (NotLinkException | java.nio.file.NoSuchFileException e) {
+                    continue; // closed meanwhile by another thread (the directory stream's own descriptor, say)
+                }
+                if (target.equals(live) || target.equals(replaced)) {
+                    if (found != null) {
+                        throw new IOException("more than one descriptor open on " + live);
+                    }
+                    found = descriptor;
+                }
+            }
+        }
+        if (found == null) {
+            throw new IOException("no descriptor open on " + live);
+        }
+        return found;
     }
 
     private static StateException openFailed(String confPath, String reason) {
         return new StateException("failed to open confPath " + confPath + ": open " + confPath + ": " + reason);
     }
 
-    /** The locked file's content, read through the descriptor's inode (not through the path). */
+    /** The locked file's content, read through the locked channel (not through the path). */
     byte[] readAll(String confPath, long maxBytes) throws StateException {
         if (status.size() > maxBytes) {
             throw new StateException("failed to read confPath " + confPath + ": file is larger than "
                     + maxBytes + " bytes");
         }
         try {
-            return Files.readAllBytes(FileStatus.descriptorPath(fd));
+            ByteBuffer buffer = ByteBuffer.allocate((int) status.size() + 1);
+            long position = 0;
+            while (true) {
+                if (!buffer.hasRemaining()) {
+                    if (buffer.capacity() > maxBytes) {
+                        throw new StateException("failed to read confPath " + confPath + ": file is larger than "
+                                + maxBytes + " bytes");
+                    }
+                    buffer = ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
+                }
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break;
+                }
+                position += read;
+            }
+            return Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException e) {
             throw new StateException("failed to read confPath " + confPath + ": " + SystemErrors.describe(e));
         }
@@ -110,21 +197,20 @@ final class LockedFile implements AutoCloseable {
         return status;
     }
 
-    /** Unlocks and closes. Closing alone would release the lock; unlocking first just makes it explicit. */
+    /** Closing the channel releases the lock. */
     @Override
     public void close() {
         try {
-            LibC.flock(fd, LibC.LOCK_UN);
-        } catch (ErrnoException ignored) {
-            // close below releases the lock anyway
+            closeQuietly(channel);
+        } finally {
+            THIS_PROCESS.unlock();
         }
-        closeQuietly(fd);
     }
 
-    private static void closeQuietly(int fd) {
+    private static void closeQuietly(FileChannel channel) {
         try {
-            LibC.close(fd);
-        } catch (ErrnoException ignored) {
+            channel.close();
+        } catch (IOException ignored) {
             // the descriptor is gone either way (Linux close semantics); nothing was written through it
         }
     }

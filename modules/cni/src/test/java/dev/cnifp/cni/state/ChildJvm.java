@@ -30,7 +30,6 @@ final class ChildJvm {
     private static ProcessBuilder builder(Path file, String... options) {
         List<String> command = new ArrayList<>(List.of(javaBinary(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx64m",
-                "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPath(),
                 DecrementOnce.class.getName()));
         command.addAll(List.of(options));

@@ -327,28 +327,57 @@ class FailpointFileTest {
         return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     }
 
+    /** A process that takes the same kind of lock (fcntl, through FileChannel) on the file, as another plugin would. */
+    private static Process lockHolder(Path file, String mode) throws IOException {
+        Path source = file.resolveSibling("LockHolder.java");
+        Files.writeString(source, """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                class LockHolder {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel channel = FileChannel.open(Path.of(args[0]),
+                                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                            if (args[1].equals("try")) {
+                                System.out.println(channel.tryLock() == null ? "busy" : "free");
+                                return;
+                            }
+                            channel.lock();
+                            System.out.println("locked");
+                            Thread.sleep(2000);
+                        }
+                    }
+                }
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, source.toString(), file.toString(), mode).redirectErrorStream(true).start();
+    }
+
     @Test
-    void theLockIsSharedWithFlockHolders() throws Exception {
-        assumeTrue(Tools.available("flock"), "flock(1) from util-linux");
+    void theLockExcludesOtherProcesses() throws Exception {
         Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
-        Process holder = new ProcessBuilder("flock", file.toString(), "-c", "echo locked; exec sleep 2")
-                .redirectErrorStream(true).start();
+        Process holder = lockHolder(file, "hold");
         assertEquals("locked", holder.inputReader().readLine());
 
         long start = System.nanoTime();
         spendAdd(file);
         long waitedMillis = (System.nanoTime() - start) / 1_000_000;
 
-        assertTrue(waitedMillis >= 1500, "update waited only " + waitedMillis + " ms for flock(1)");
+        assertTrue(waitedMillis >= 1500, "update waited only " + waitedMillis + " ms for the other lock holder");
         assertEquals(0, holder.waitFor());
         assertTrue(Files.readString(file).contains("\"2*off\""));
-        System.out.printf("update waited %d ms for flock(1) holding the lock for 2 s%n", waitedMillis);
+        System.out.printf("update waited %d ms for another process holding the lock for 2 s%n", waitedMillis);
 
-        int whileWeHoldIt = FailpointFile.at(file.toString()).update(document ->
-                new ProcessBuilder("flock", "--nonblock", file.toString(), "true").start().waitFor());
-        int afterwards = new ProcessBuilder("flock", "--nonblock", file.toString(), "true").start().waitFor();
-        assertEquals(1, whileWeHoldIt, "flock(1) must fail to lock while an update runs");
-        assertEquals(0, afterwards);
+        String whileWeHoldIt = FailpointFile.at(file.toString()).update(document -> {
+            Process probe = lockHolder(file, "try");
+            String answer = probe.inputReader().readLine();
+            probe.waitFor();
+            return answer;
+        });
+        Process after = lockHolder(file, "try");
+        assertEquals("busy", whileWeHoldIt, "another process must not get the lock while an update runs");
+        assertEquals("free", after.inputReader().readLine());
+        after.waitFor();
     }
 
     @Test
