@@ -139,6 +139,11 @@ final class GoMaps {
         if (value == 0) {
             return Double.doubleToRawLongBits(value) == 0 ? "0" : "-0";
         }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            // Whole numbers (the usual case: interface indexes, MTUs) without BigDecimal, whose static initialiser
+            // costs a cold JVM ~40 ms since JDK 24. Same digits: below 2^53 the long is the double exactly.
+            return Long.toString((long) value);
+        }
         BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
         double abs = Math.abs(value);
         if (abs >= 1e-6 && abs < 1e21) {
