@@ -112,15 +112,18 @@ final class FailpointHandler implements CommandHandler {
             throw CniException.internal("failpoint " + point + " interrupted");
         }
         log.debug(() -> point + " fired: " + outcome);
-        return switch (outcome) {
-            case Outcome.Proceed ignored -> Optional.empty();
-            case Outcome.Fail fail -> throw new CniException(new CniError(fail.code(), fail.message(), fail.details()));
-            case Outcome.Panic panic -> {
-                stderr.print(GoPanic.text(panic.message(), new Throwable().getStackTrace()));
-                yield Optional.of(new HandlerResult.Terminate(2));
-            }
-            case Outcome.Exit exit -> Optional.of(new HandlerResult.Terminate(exit.status()));
-        };
+        // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        if (outcome instanceof Outcome.Proceed) {
+            return Optional.empty();
+        } else if (outcome instanceof Outcome.Fail fail) {
+            throw new CniException(new CniError(fail.code(), fail.message(), fail.details()));
+        } else if (outcome instanceof Outcome.Panic panic) {
+            stderr.print(GoPanic.text(panic.message(), new Throwable().getStackTrace()));
+            return Optional.of(new HandlerResult.Terminate(2));
+        } else if (outcome instanceof Outcome.Exit exit) {
+            return Optional.of(new HandlerResult.Terminate(exit.status()));
+        }
+        throw new NullPointerException("outcome"); // what the exhaustive switch did for null
     }
 
     private record CallContext(String point, Sleeper sleeper) implements FireContext {

@@ -22,10 +22,11 @@ public final class GoDecoder {
 
     public static GoDecoded decode(JsonValue document, GoStruct type) {
         GoDecoded result = new GoDecoded();
-        switch (document) {
-            case JsonNull ignored -> { }
-            case JsonObject object -> decodeObject(object, type, result, new ArrayList<>(), result);
-            default -> result.saveError("json: cannot unmarshal " + document.goKind() + " into Go value of type "
+        // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        if (document instanceof JsonObject object) {
+            decodeObject(object, type, result, new ArrayList<>(), result);
+        } else if (!(document instanceof JsonNull)) {
+            result.saveError("json: cannot unmarshal " + document.goKind() + " into Go value of type "
                     + type.typeString());
         }
         return result;
@@ -47,15 +48,17 @@ public final class GoDecoder {
 
     private static void decodeField(JsonValue value, GoField field, GoStruct holder, GoDecoded into,
             List<String> path, GoDecoded errors) {
-        switch (value) {
-            case JsonNull ignored -> { }
-            case JsonString string when field.type() instanceof GoString -> into.put(field.tag(), string.value());
-            case JsonObject object when field.type() instanceof GoStruct struct -> {
-                GoDecoded nested = into.get(field.tag()) instanceof GoDecoded d ? d : new GoDecoded();
-                into.put(field.tag(), nested);
-                decodeObject(object, struct, nested, path, errors);
-            }
-            default -> errors.saveError("json: cannot unmarshal " + value.goKind() + " into Go struct field "
+        if (value instanceof JsonNull) {
+            return;
+        }
+        if (value instanceof JsonString string && field.type() instanceof GoString) {
+            into.put(field.tag(), string.value());
+        } else if (value instanceof JsonObject object && field.type() instanceof GoStruct struct) {
+            GoDecoded nested = into.get(field.tag()) instanceof GoDecoded d ? d : new GoDecoded();
+            into.put(field.tag(), nested);
+            decodeObject(object, struct, nested, path, errors);
+        } else {
+            errors.saveError("json: cannot unmarshal " + value.goKind() + " into Go struct field "
                     + holder.name() + "." + String.join(".", path) + " of type " + field.type().typeString());
         }
     }

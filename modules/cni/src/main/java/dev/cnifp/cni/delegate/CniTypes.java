@@ -22,16 +22,15 @@ final class CniTypes {
 
         @Override
         public byte[] decode(JsonValue value, byte[] current, GoUnmarshal call) throws DecodeException {
-            return switch (value) {
-                case JsonNull n -> null;
-                case JsonString s when s.value().isEmpty() -> null;
-                case JsonString s -> GoIp.parseIp(s.value())
+            // No pattern switch in this package: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+            if (value instanceof JsonNull) {
+                return null;
+            } else if (value instanceof JsonString s) {
+                return s.value().isEmpty() ? null : GoIp.parseIp(s.value())
                         .orElseThrow(() -> new DecodeException("invalid IP address: " + s.value()));
-                default -> {
-                    call.mismatch(value.goKind(), name());
-                    yield current;
-                }
-            };
+            }
+            call.mismatch(value.goKind(), name());
+            return current;
         }
     };
 

@@ -27,11 +27,13 @@ final class GoMaps {
 
     /** The error {@code json.Unmarshal(data, &map[string]interface{})} gives for a syntactically valid document. */
     static Optional<String> decodeError(JsonValue document) {
-        return switch (document) {
-            case JsonObject object -> firstOverflowingNumber(object);
-            case JsonNull n -> Optional.empty();
-            default -> Optional.of(new TypeMismatch(document.goKind(), MAP_TYPE).message());
-        };
+        // No pattern switch in this package: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        if (document instanceof JsonObject object) {
+            return firstOverflowingNumber(object);
+        } else if (document instanceof JsonNull) {
+            return Optional.empty();
+        }
+        return Optional.of(new TypeMismatch(document.goKind(), MAP_TYPE).message());
     }
 
     /** Walks the document in order without recursion: a delegate's output may nest up to Go's depth limit. */
@@ -39,23 +41,19 @@ final class GoMaps {
         Deque<JsonValue> pending = new ArrayDeque<>();
         pending.push(root);
         while (!pending.isEmpty()) {
-            switch (pending.pop()) {
-                case JsonNumber number -> {
-                    if (Double.isInfinite(Double.parseDouble(number.literal()))) {
-                        return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
-                    }
+            JsonValue value = pending.pop();
+            if (value instanceof JsonNumber number) {
+                if (Double.isInfinite(Double.parseDouble(number.literal()))) {
+                    return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
                 }
-                case JsonObject object -> {
-                    for (int i = object.members().size() - 1; i >= 0; i--) {
-                        pending.push(object.members().get(i).value());
-                    }
+            } else if (value instanceof JsonObject object) {
+                for (int i = object.members().size() - 1; i >= 0; i--) {
+                    pending.push(object.members().get(i).value());
                 }
-                case JsonArray array -> {
-                    for (int i = array.elements().size() - 1; i >= 0; i--) {
-                        pending.push(array.elements().get(i));
-                    }
+            } else if (value instanceof JsonArray array) {
+                for (int i = array.elements().size() - 1; i >= 0; i--) {
+                    pending.push(array.elements().get(i));
                 }
-                default -> { }
             }
         }
         return Optional.empty();
@@ -70,11 +68,13 @@ final class GoMaps {
 
         Rebuild(JsonValue source) {
             this.source = source;
-            this.children = switch (source) {
-                case JsonObject object -> object.members().stream().map(Member::value).toList();
-                case JsonArray array -> array.elements();
-                default -> List.of();
-            };
+            if (source instanceof JsonObject object) {
+                this.children = object.members().stream().map(Member::value).toList();
+            } else if (source instanceof JsonArray array) {
+                this.children = array.elements();
+            } else {
+                this.children = List.of();
+            }
         }
 
         JsonValue build() {
@@ -138,6 +138,11 @@ final class GoMaps {
     static String formatFloat64(double value) {
         if (value == 0) {
             return Double.doubleToRawLongBits(value) == 0 ? "0" : "-0";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            // Whole numbers (the usual case: interface indexes, MTUs) without BigDecimal, whose static initialiser
+            // costs a cold JVM ~40 ms since JDK 24. Same digits: below 2^53 the long is the double exactly.
+            return Long.toString((long) value);
         }
         BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
         double abs = Math.abs(value);

@@ -43,14 +43,13 @@ interface GoType<T> {
 
         @Override
         public String decode(JsonValue value, String current, GoUnmarshal call) {
-            return switch (value) {
-                case JsonString s -> s.value();
-                case JsonNull n -> current;
-                default -> {
-                    call.mismatch(value.goKind(), name());
-                    yield current;
-                }
-            };
+            // No pattern switch in this package: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+            if (value instanceof JsonString s) {
+                return s.value();
+            } else if (!(value instanceof JsonNull)) {
+                call.mismatch(value.goKind(), name());
+            }
+            return current;
         }
     };
 
@@ -71,24 +70,19 @@ interface GoType<T> {
 
         @Override
         public Long decode(JsonValue value, Long current, GoUnmarshal call) {
-            return switch (value) {
-                case JsonNull n -> current;
-                case JsonNumber number -> {
-                    String literal = number.literal();
-                    if (literal.matches(syntax)) {
-                        BigInteger parsed = new BigInteger(literal);
-                        if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
-                            yield parsed.longValue();
-                        }
+            if (value instanceof JsonNumber number) {
+                String literal = number.literal();
+                if (literal.matches(syntax)) {
+                    BigInteger parsed = new BigInteger(literal);
+                    if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+                        return parsed.longValue();
                     }
-                    call.mismatch("number " + literal, name);
-                    yield current;
                 }
-                default -> {
-                    call.mismatch(value.goKind(), name);
-                    yield current;
-                }
-            };
+                call.mismatch("number " + literal, name);
+            } else if (!(value instanceof JsonNull)) {
+                call.mismatch(value.goKind(), name);
+            }
+            return current;
         }
     }
 
@@ -138,23 +132,18 @@ interface GoType<T> {
 
             @Override
             public List<T> decode(JsonValue value, List<T> current, GoUnmarshal call) throws DecodeException {
-                switch (value) {
-                    case JsonNull n -> {
-                        return null;
+                if (value instanceof JsonNull) {
+                    return null;
+                } else if (value instanceof JsonArray array) {
+                    List<T> decoded = new ArrayList<>(array.elements().size());
+                    for (int i = 0; i < array.elements().size(); i++) {
+                        T existing = current != null && i < current.size() ? current.get(i) : element.zero();
+                        decoded.add(element.decode(array.elements().get(i), existing, call));
                     }
-                    case JsonArray array -> {
-                        List<T> decoded = new ArrayList<>(array.elements().size());
-                        for (int i = 0; i < array.elements().size(); i++) {
-                            T existing = current != null && i < current.size() ? current.get(i) : element.zero();
-                            decoded.add(element.decode(array.elements().get(i), existing, call));
-                        }
-                        return decoded;
-                    }
-                    default -> {
-                        call.mismatch(value.goKind(), name());
-                        return current;
-                    }
+                    return decoded;
                 }
+                call.mismatch(value.goKind(), name());
+                return current;
             }
         };
     }

@@ -26,13 +26,16 @@ import java.util.List;
  * Go matches keys case-insensitively with the last duplicate winning, which a map cannot represent.
  */
 public final class GoJson {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(10_000)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .build())
-            .build();
+    /** In a holder: most calls never need jackson ({@link ValidatedTreeReader}), so they do not build it. */
+    private static final class Jackson {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(10_000)
+                        .maxNumberLength(Integer.MAX_VALUE)
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .build())
+                .build();
+    }
 
     private GoJson() {}
 
@@ -48,7 +51,13 @@ public final class GoJson {
         }
         // Go replaces invalid UTF-8 with U+FFFD while decoding; so does this String constructor.
         String text = new String(input, StandardCharsets.UTF_8);
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        JsonValue tree = ValidatedTreeReader.read(text);
+        return tree != null ? tree : readWithJackson(text);
+    }
+
+    /** The general path, for what {@link ValidatedTreeReader} leaves to jackson (and for tests comparing the two). */
+    static JsonValue readWithJackson(String text) throws GoJsonException {
+        try (JsonParser parser = Jackson.FACTORY.createParser(text)) {
             return readTree(parser);
         } catch (JsonProcessingException e) {
             // The Go scanner accepted the input, so this is a limit of the parser, not a syntax error.

@@ -47,21 +47,29 @@ final class GoJsonWriter {
         JsonValue next = root;
         while (true) {
             if (next != null) {
-                switch (next) {
-                    case JsonObject object when object.members().isEmpty() -> out.append("{}");
-                    case JsonArray array when array.elements().isEmpty() -> out.append("[]");
-                    case JsonObject object -> {
+                // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+                if (next instanceof JsonObject object) {
+                    if (object.members().isEmpty()) {
+                        out.append("{}");
+                    } else {
                         out.append('{');
                         open.push(new Open(object.members().iterator(), null, '}'));
                     }
-                    case JsonArray array -> {
+                } else if (next instanceof JsonArray array) {
+                    if (array.elements().isEmpty()) {
+                        out.append("[]");
+                    } else {
                         out.append('[');
                         open.push(new Open(null, array.elements().iterator(), ']'));
                     }
-                    case JsonString string -> writeString(string.value());
-                    case JsonNumber number -> out.append(number.literal());
-                    case JsonBool bool -> out.append(bool.value());
-                    case JsonNull ignored -> out.append("null");
+                } else if (next instanceof JsonString string) {
+                    writeString(string.value());
+                } else if (next instanceof JsonNumber number) {
+                    out.append(number.literal());
+                } else if (next instanceof JsonBool bool) {
+                    out.append(bool.value());
+                } else if (next instanceof JsonNull) {
+                    out.append("null");
                 }
                 next = null;
                 continue;

@@ -64,17 +64,18 @@ public final class Skel {
                 ErrorCode.INVALID_ENVIRONMENT_VARIABLES, "unknown CNI_COMMAND: " + invocation.command()));
         String configVersion = decodeVersion(config);
         Request request = new Request(command, invocation, env, bytes, config, configVersion);
-        return switch (callWithVersionRules(request, stdout, stderr, handler)) {
-            case HandlerResult.Terminate terminate -> terminate.status();
-            case HandlerResult.Done done -> {
-                if (command.checksNetnsAfterSuccess() && !invocation.netnsCheckOverridden()
-                        && netns.isPluginNetns(invocation.netns())) {
-                    throw new CniException(ErrorCode.INVALID_NETNS,
-                            "plugin's netns and netns from CNI_NETNS should not be the same");
-                }
-                yield 0;
-            }
-        };
+        // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        HandlerResult result = Objects.requireNonNull(callWithVersionRules(request, stdout, stderr, handler));
+        if (result instanceof HandlerResult.Terminate terminate) {
+            return terminate.status();
+        }
+        // HandlerResult.Done
+        if (command.checksNetnsAfterSuccess() && !invocation.netnsCheckOverridden()
+                && netns.isPluginNetns(invocation.netns())) {
+            throw new CniException(ErrorCode.INVALID_NETNS,
+                    "plugin's netns and netns from CNI_NETNS should not be the same");
+        }
+        return 0;
     }
 
     private static byte[] readAll(InputStream stdin) throws CniException {

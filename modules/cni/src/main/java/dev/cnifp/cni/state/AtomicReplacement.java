@@ -71,9 +71,9 @@ final class AtomicReplacement {
      * file is younger), so callers run it after unlocking, off the path other processes wait on.
      */
     static void sweepStaleTemps(Path target) {
-        Pattern tempName = tempNamePattern(target.getFileName().toString());
+        String name = target.getFileName().toString();
         Instant staleBefore = Instant.now().minus(STALE_TEMP_AGE);
-        DirectoryStream.Filter<Path> filter = p -> tempName.matcher(p.getFileName().toString()).matches();
+        DirectoryStream.Filter<Path> filter = p -> isTempName(p.getFileName().toString(), name);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), filter)) {
             for (Path leftover : leftovers) {
                 deleteIfOlder(leftover, staleBefore);
@@ -85,6 +85,22 @@ final class AtomicReplacement {
 
     static Pattern tempNamePattern(String name) {
         return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");
+    }
+
+    /** {@link #tempNamePattern} without compiling a regex on every write (~0.5 ms in a cold JVM). */
+    static boolean isTempName(String candidate, String name) {
+        int hexStart = name.length() + 2;
+        if (candidate.length() != hexStart + 16 + 4 || candidate.charAt(0) != '.' || !candidate.startsWith(name, 1)
+                || candidate.charAt(hexStart - 1) != '.' || !candidate.endsWith(".tmp")) {
+            return false;
+        }
+        for (int i = hexStart; i < hexStart + 16; i++) {
+            char c = candidate.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record TempFile(Path path, FileChannel channel) implements AutoCloseable {

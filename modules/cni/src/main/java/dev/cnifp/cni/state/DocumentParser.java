@@ -27,7 +27,10 @@ import java.util.Map;
  * plugin runs as root, so quoting content would let a pod read any file on the node.
  */
 final class DocumentParser {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** In a holder: plain documents never need jackson ({@link PlainDocumentReader}), so they do not build it. */
+    private static final class Jackson {
+        static final JsonFactory JSON = JsonFactory.builder().build();
+    }
 
     private DocumentParser() {}
 
@@ -44,8 +47,25 @@ final class DocumentParser {
         } catch (CharacterCodingException e) {
             throw new StateException(prefix + "invalid UTF-8");
         }
+        Object root = PlainDocumentReader.read(text);
+        if (root == null) {
+            root = readWithJackson(text, prefix);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) root;
+        for (String key : FailpointDocument.ENTRY_KEYS) {
+            Object entry = values.get(key);
+            if (entry != null && !(entry instanceof String)) {
+                throw new StateException(prefix + "\"" + key + "\" is not a string");
+            }
+        }
+        return new FailpointDocument(values);
+    }
+
+    /** The general path, for what {@link PlainDocumentReader} leaves to jackson (and for tests comparing the two). */
+    static Object readWithJackson(char[] text, String prefix) throws StateException {
         Object root;
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = Jackson.JSON.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new StateException(prefix + "unexpected end of JSON input");
@@ -67,15 +87,7 @@ final class DocumentParser {
         } catch (IOException e) {
             throw new StateException(prefix + "invalid JSON");
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> values = (Map<String, Object>) root;
-        for (String key : FailpointDocument.ENTRY_KEYS) {
-            Object entry = values.get(key);
-            if (entry != null && !(entry instanceof String)) {
-                throw new StateException(prefix + "\"" + key + "\" is not a string");
-            }
-        }
-        return new FailpointDocument(values);
+        return root;
     }
 
     /** Reads the value whose first token is the parser's current token. */

@@ -27,12 +27,17 @@ final class JqStyleWriter {
     }
 
     private static void writeValue(StringBuilder out, Object value, int depth) {
-        switch (value) {
-            case null -> out.append("null");
-            case String s -> writeString(out, s);
-            case Map<?, ?> map -> writeObject(out, map, depth);
-            case List<?> list -> writeArray(out, list, depth);
-            default -> out.append(value); // Boolean, Long, BigInteger, BigDecimal: their toString is valid JSON
+        // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            writeString(out, s);
+        } else if (value instanceof Map<?, ?> map) {
+            writeObject(out, map, depth);
+        } else if (value instanceof List<?> list) {
+            writeArray(out, list, depth);
+        } else {
+            out.append(value); // Boolean, Long, BigInteger, BigDecimal: their toString is valid JSON
         }
     }
 

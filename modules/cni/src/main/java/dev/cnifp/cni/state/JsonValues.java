@@ -27,23 +27,29 @@ final class JsonValues {
      * @throws IllegalArgumentException if the value has no JSON representation
      */
     static Object canonical(Object value) {
-        return switch (value) {
-            case null -> null;
-            case String s -> s;
-            case Boolean b -> b;
-            case Long l -> l;
-            case Integer i -> i.longValue();
-            case Short s -> s.longValue();
-            case Byte b -> b.longValue();
-            case BigInteger i -> i.compareTo(LONG_MIN) >= 0 && i.compareTo(LONG_MAX) <= 0 ? (Object) i.longValue() : i;
-            case BigDecimal d -> d;
-            case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
-            case Float f when Float.isFinite(f) -> new BigDecimal(f.toString());
-            case Map<?, ?> map -> canonicalObject(map);
-            case List<?> list -> canonicalArray(list);
-            default -> throw new IllegalArgumentException("not representable in JSON: " + value.getClass().getName()
-                    + (value instanceof Number ? " " + value : ""));
-        };
+        // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof BigDecimal) {
+            return value;
+        } else if (value instanceof Integer i) {
+            return i.longValue();
+        } else if (value instanceof Short s) {
+            return s.longValue();
+        } else if (value instanceof Byte b) {
+            return b.longValue();
+        } else if (value instanceof BigInteger i) {
+            return i.compareTo(LONG_MIN) >= 0 && i.compareTo(LONG_MAX) <= 0 ? (Object) i.longValue() : i;
+        } else if (value instanceof Double d && Double.isFinite(d)) {
+            return BigDecimal.valueOf(d);
+        } else if (value instanceof Float f && Float.isFinite(f)) {
+            return new BigDecimal(f.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            return canonicalObject(map);
+        } else if (value instanceof List<?> list) {
+            return canonicalArray(list);
+        }
+        throw new IllegalArgumentException("not representable in JSON: " + value.getClass().getName()
+                + (value instanceof Number ? " " + value : ""));
     }
 
     private static Map<String, Object> canonicalObject(Map<?, ?> map) {

@@ -43,13 +43,17 @@ final class SystemErrors {
 
     /** The reason of a failed file operation, without the path Java puts in front of it. */
     static String describe(IOException e) {
-        return switch (e) {
-            case NoSuchFileException _ -> describe(2);
-            case AccessDeniedException _ -> describe(13);
-            case NotDirectoryException _ -> describe(20);
-            case FileSystemException fse when fse.getReason() != null -> lowerFirst(fse.getReason());
-            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        };
+        // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
+        if (e instanceof NoSuchFileException) {
+            return describe(2);
+        } else if (e instanceof AccessDeniedException) {
+            return describe(13);
+        } else if (e instanceof NotDirectoryException) {
+            return describe(20);
+        } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return lowerFirst(fse.getReason());
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String lowerFirst(String reason) {

@@ -1,0 +1,47 @@
+package dev.cnifp.cni.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast path of {@link DocumentParser} gives what jackson gives, or leaves the document to jackson. */
+class PlainDocumentReaderTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", " \t\r\n{ } \n", "{\"cmdAdd\": \"999999*error(x)\"}\n",
+        "{\n  \"cmdAdd\": \"1*off\",\n  \"cmdDel\": \"off\"\n}\n",
+        "{\"cmdAdd\": \"1*off\", \"n\": [1, true, null, {}]}",
+        "{\"a\":1,\"b\":2,\"a\":3}", "{\"n\":[0,-1,123456789012345678,-123456789012345678,[],{\"x\":{}}]}",
+        "{\"é€😀\":\"ünïcödé\"}",
+    })
+    void sameValuesAsJackson(String document) throws Exception {
+        Object fast = PlainDocumentReader.read(document.toCharArray());
+        assertNotNull(fast, "fast path taken");
+        assertEquals(DocumentParser.readWithJackson(document.toCharArray(), "p: "), fast);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", " ", "[]", "\"s\"", "1", "\uFEFF{}", "{", "{}x", "{} {}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}",
+        "{\"a\":1.5}", "{\"a\":1e3}", "{\"a\":-0}", "{\"a\":01}", "{\"a\":1234567890123456789}", "{\"a\":+1}",
+        "{\"a\":1x}", "{\"a\":truex}", "{\"a\":nul}", "{\"a\":\"esc\\n\"}", "{\"a\":\"tab\there\"}",
+        "{\"a\":[1 2]}", "{\"a\":[1,]}", "{'a':1}", "{\"a\":1}/*c*/", "{\"a\":NaN}",
+    })
+    void othersLeftToJackson(String document) {
+        assertNull(PlainDocumentReader.read(document.toCharArray()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {99, 100, 101, 1000})
+    void deepDocuments(int depth) throws Exception {
+        String document = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+        Object fast = PlainDocumentReader.read(document.toCharArray());
+        if (fast != null) {
+            assertEquals(DocumentParser.readWithJackson(document.toCharArray(), "p: "), fast);
+        }
+    }
+}

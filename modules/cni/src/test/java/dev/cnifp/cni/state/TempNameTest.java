@@ -1,0 +1,22 @@
+package dev.cnifp.cni.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The regex-free temp-name check of the stale-temp sweep agrees with the pattern. */
+class TempNameTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        ".fp.json.0123456789abcdef.tmp", "fp.json.0123456789abcdef.tmp", ".fp.json.0123456789ABCDEF.tmp",
+        ".fp.json.0123456789abcde.tmp", ".fp.json.0123456789abcdef0.tmp", ".fp.json.0123456789abcdef.tmq",
+        ".fpXjson.0123456789abcdef.tmp", ".fp.json_0123456789abcdef.tmp", ".fp.json.0123456789abcdeg.tmp",
+        "", ".", ".fp.json", ".fp.json..tmp", ".other.0123456789abcdef.tmp", "fp.json",
+    })
+    void sameAsPattern(String candidate) {
+        assertEquals(AtomicReplacement.tempNamePattern("fp.json").matcher(candidate).matches(),
+                AtomicReplacement.isTempName(candidate, "fp.json"));
+    }
+}
