@@ -7,9 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,20 +23,8 @@ class ConcurrentUpdatesIT {
     @TempDir
     Path work;
 
-    private PluginWithFakeBridge plugin;
-
-    @BeforeEach
-    void createPlugin() {
-        PluginBinary.requireThePlugin();
-        plugin = PluginWithFakeBridge.create();
-    }
-
-    @AfterEach
-    void removePlugin() {
-        if (plugin != null) {
-            plugin.close();
-        }
-    }
+    @RegisterExtension
+    final FakeBridgePlugin fake = new FakeBridgePlugin();
 
     @Test
     void concurrentFailingAddsEachSpendOneCount() {
@@ -73,7 +60,7 @@ class ConcurrentUpdatesIT {
         long start = System.nanoTime();
         List<ChildProcess> started = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
-            started.add(plugin.start("ADD", file));
+            started.add(fake.plugin().start("ADD", file));
         }
         List<PluginRun> runs = new ArrayList<>();
         for (ChildProcess process : started) {

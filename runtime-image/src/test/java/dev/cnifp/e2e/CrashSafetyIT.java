@@ -12,9 +12,8 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,20 +36,8 @@ class CrashSafetyIT {
     @TempDir
     Path work;
 
-    private PluginWithFakeBridge plugin;
-
-    @BeforeEach
-    void createPlugin() {
-        PluginBinary.requireThePlugin();
-        plugin = PluginWithFakeBridge.create();
-    }
-
-    @AfterEach
-    void removePlugin() {
-        if (plugin != null) {
-            plugin.close();
-        }
-    }
+    @RegisterExtension
+    final FakeBridgePlugin fake = new FakeBridgePlugin();
 
     @Test
     void killedProcessesNeverCorruptTheFileAndCountsOnlyGoDown() {
@@ -75,7 +62,7 @@ class CrashSafetyIT {
             int finishedNow = 0;
             List<ChildProcess> running = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
-                running.add(plugin.start("ADD", file));
+                running.add(fake.plugin().start("ADD", file));
             }
             sleep(delayMs);
             running.forEach(ChildProcess::kill);
@@ -119,7 +106,7 @@ class CrashSafetyIT {
     private long killWindowMs(FailpointFile file) {
         long slowest = 0;
         for (int i = 0; i < 3; i++) {
-            PluginRun run = PluginRun.of("ADD", plugin.start("ADD", file).await(Duration.ofSeconds(60)));
+            PluginRun run = PluginRun.of("ADD", fake.plugin().start("ADD", file).await(Duration.ofSeconds(60)));
             assertEquals(1, run.exitCode(), run::describe);
             slowest = Math.max(slowest, run.elapsed().toMillis());
         }

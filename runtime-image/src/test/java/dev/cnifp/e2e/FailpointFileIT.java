@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,20 +19,8 @@ class FailpointFileIT {
     @TempDir
     Path work;
 
-    private PluginWithFakeBridge plugin;
-
-    @BeforeEach
-    void createPlugin() {
-        PluginBinary.requireThePlugin();
-        plugin = PluginWithFakeBridge.create();
-    }
-
-    @AfterEach
-    void removePlugin() {
-        if (plugin != null) {
-            plugin.close();
-        }
-    }
+    @RegisterExtension
+    final FakeBridgePlugin fake = new FakeBridgePlugin();
 
     private FailpointFile file(String content) {
         return FailpointFile.create(work.resolve("failpoints.json"), content);
@@ -43,7 +30,7 @@ class FailpointFileIT {
     void anErrorStopsTheCallWithCode999AndTheFileShowsTheSpentCount() {
         FailpointFile file = file("{\"cmdAdd\": \"2*error(you-shall-not-pass!)\"}");
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"you-shall-not-pass!\"\n}", add.stdout(), add::describe);
         assertEquals(1, add.exitCode(), add::describe);
@@ -55,7 +42,7 @@ class FailpointFileIT {
     void aPanicDiesLikeGoWithExitCode2AndNothingOnStdout() {
         FailpointFile file = file("{\"cmdAdd\": \"1*panic(sorry)\"}");
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals(2, add.exitCode(), add::describe);
         assertEquals("", add.stdout(), add::describe);
@@ -67,17 +54,17 @@ class FailpointFileIT {
     void offSpendsACountThenDelegatesAndTheResultIsReprintedLikeGo() {
         FailpointFile file = file("{\"cmdAdd\": \"1*off->1*error(second)\"}");
 
-        PluginRun first = plugin.run("ADD", file);
+        PluginRun first = fake.plugin().run("ADD", file);
         assertEquals(0, first.exitCode(), first::describe);
         assertEquals(PluginWithFakeBridge.CANNED_RESULT_REPRINTED, first.stdout(),
                 "bridge's result, re-printed with Go's 4-space MarshalIndent and no trailing newline");
         assertEquals("0*off->1*error(second)", file.entry("cmdAdd"));
 
-        PluginRun second = plugin.run("ADD", file);
+        PluginRun second = fake.plugin().run("ADD", file);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"second\"\n}", second.stdout(), second::describe);
         assertEquals("0*off->0*error(second)", file.entry("cmdAdd"));
 
-        PluginRun third = plugin.run("ADD", file);
+        PluginRun third = fake.plugin().run("ADD", file);
         assertEquals(0, third.exitCode(), () -> "an exhausted spec delegates forever: " + third.describe());
         assertEquals("0*off->0*error(second)", file.entry("cmdAdd"));
     }
@@ -86,7 +73,7 @@ class FailpointFileIT {
     void eachCommandSpendsOnlyItsOwnEntry() {
         FailpointFile file = file("{\"cmdAdd\": \"1*error(add)\", \"cmdDel\": \"1*error(del)\", \"cmdCheck\": \"1*error(check)\"}");
 
-        PluginRun del = plugin.run("DEL", file);
+        PluginRun del = fake.plugin().run("DEL", file);
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"del\"\n}", del.stdout(), del::describe);
         assertEquals(Map.of("cmdAdd", "1*error(add)", "cmdDel", "0*error(del)", "cmdCheck", "1*error(check)"),
@@ -97,7 +84,7 @@ class FailpointFileIT {
     void aRewriteKeepsKeysThePluginDoesNotKnow() {
         FailpointFile file = file("{\"comment\": \"written by hand\", \"cmdAdd\": \"2*off\", \"owner\": {\"team\": \"e2e\"}}");
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals(0, add.exitCode(), add::describe);
         assertEquals(Map.of("comment", "written by hand", "cmdAdd", "1*off", "owner", Map.of("team", "e2e")),
@@ -112,7 +99,7 @@ class FailpointFileIT {
         FailpointFile file = file(handWritten);
 
         for (int call = 1; call <= 3; call++) {
-            PluginRun add = plugin.run("ADD", file);
+            PluginRun add = fake.plugin().run("ADD", file);
             String which = "call " + call + ": ";
             assertEquals("{\n    \"code\": 999,\n    \"msg\": \"always\"\n}", add.stdout(), () -> which + add.describe());
             assertEquals(1, add.exitCode(), () -> which + add.describe());
@@ -125,7 +112,7 @@ class FailpointFileIT {
         String handWritten = "{\"cmdDel\":\t\"1*error(only-del)\"}";
         FailpointFile file = file(handWritten);
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals(0, add.exitCode(), add::describe);
         assertEquals(handWritten, file.raw(), "ADD has no entry: nothing changed, nothing rewritten");
@@ -133,12 +120,12 @@ class FailpointFileIT {
 
     @Test
     void aRelativeConfpathIsRefusedLikeContainerdsPlugin() {
-        PluginRun add = plugin.run("ADD", PluginWithFakeBridge.netconf("pod-failpoints.json"));
+        PluginRun add = fake.plugin().run("ADD", PluginWithFakeBridge.netconf("pod-failpoints.json"));
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"failpoint confPath(pod-failpoints.json) is required to be absolute\"\n}",
                 add.stdout(), add::describe);
         assertEquals(1, add.exitCode(), add::describe);
-        assertEquals(java.util.List.of("bridge", "cni-bridge-fp"), plugin.workingDirectoryEntries(),
+        assertEquals(java.util.List.of("bridge", "cni-bridge-fp"), fake.plugin().workingDirectoryEntries(),
                 "the plugin must create nothing relative to its working directory");
     }
 
@@ -146,7 +133,7 @@ class FailpointFileIT {
     void aMissingFileIsAnErrorAndIsNotCreated() {
         Path missing = work.resolve("missing.json");
 
-        PluginRun add = plugin.run("ADD", PluginWithFakeBridge.netconf(missing.toString()));
+        PluginRun add = fake.plugin().run("ADD", PluginWithFakeBridge.netconf(missing.toString()));
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"failed to open confPath " + missing + ": open " + missing
                 + ": no such file or directory\"\n}", add.stdout(), add::describe);
@@ -159,7 +146,7 @@ class FailpointFileIT {
         String handWritten = "{\"cmdAdd\": \"1*error(oops))\"}";
         FailpointFile file = file(handWritten);
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals(1, add.exitCode(), add::describe);
         Map<String, Object> error = add.stdoutJson();
@@ -173,7 +160,7 @@ class FailpointFileIT {
         String notJson = "this is not a failpoint file\n";
         FailpointFile file = file(notJson);
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals(1, add.exitCode(), add::describe);
         assertEquals(java.math.BigDecimal.valueOf(999), add.stdoutJson().get("code"), add::describe);
@@ -185,7 +172,7 @@ class FailpointFileIT {
         // One chance in 10^8 that the first term fires: the test would then fail with "unlikely".
         FailpointFile file = file("{\"cmdAdd\": \"0.000001%1*error(unlikely)->1*error(fallthrough)\"}");
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"fallthrough\"\n}", add.stdout(), add::describe);
         String spec = file.entry("cmdAdd");
@@ -197,7 +184,7 @@ class FailpointFileIT {
     void aCertainTermFiresAndSpendsItsCount() {
         FailpointFile file = file("{\"cmdAdd\": \"100%2*error(sure)\"}");
 
-        PluginRun add = plugin.run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file);
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"sure\"\n}", add.stdout(), add::describe);
         assertTrue(file.entry("cmdAdd").endsWith("1*error(sure)"), () -> "count not spent: " + file.raw());
