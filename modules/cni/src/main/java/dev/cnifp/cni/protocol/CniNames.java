@@ -1,12 +1,9 @@
 package dev.cnifp.cni.protocol;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /** The Go library's {@code utils} checks of container IDs, network names and interface names, with its errors. */
 public final class CniNames {
-    /** {@code matches()} anchors at the very end, like Go's {@code $}: a trailing newline is not accepted. */
-    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.\\-]*");
     private static final int MAX_INTERFACE_NAME_BYTES = 15;
 
     private CniNames() {}
@@ -15,7 +12,7 @@ public final class CniNames {
         if (containerId.isEmpty()) {
             throw new CniException(ErrorCode.UNKNOWN_CONTAINER, "missing containerID");
         }
-        if (!ID.matcher(containerId).matches()) {
+        if (!isId(containerId)) {
             throw new CniException(ErrorCode.INVALID_ENVIRONMENT_VARIABLES, "invalid characters in containerID",
                     containerId);
         }
@@ -25,7 +22,7 @@ public final class CniNames {
         if (name.isEmpty()) {
             throw new CniException(ErrorCode.INVALID_NETWORK_CONFIG, "missing network name");
         }
-        if (!ID.matcher(name).matches()) {
+        if (!isId(name)) {
             throw new CniException(ErrorCode.INVALID_NETWORK_CONFIG, "invalid characters found in network name", name);
         }
     }
@@ -42,10 +39,35 @@ public final class CniNames {
         if (name.equals(".") || name.equals("..")) {
             throw new CniException(ErrorCode.INVALID_ENVIRONMENT_VARIABLES, "interface name is . or ..");
         }
-        if (name.codePoints().anyMatch(c -> c == '/' || c == ':' || isGoSpace(c))) {
-            throw new CniException(ErrorCode.INVALID_ENVIRONMENT_VARIABLES,
-                    "interface name contains / or : or whitespace characters");
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (c == '/' || c == ':' || isGoSpace(c)) {
+                throw new CniException(ErrorCode.INVALID_ENVIRONMENT_VARIABLES,
+                        "interface name contains / or : or whitespace characters");
+            }
+            i += Character.charCount(c);
         }
+    }
+
+    /**
+     * Go's {@code ^[a-zA-Z0-9][a-zA-Z0-9_.\-]*$}, with {@code $} at the very end (a trailing newline fails). A loop
+     * rather than a regex: every call checks a container ID, and a cold JVM pays for compiling a pattern.
+     */
+    static boolean isId(String text) {
+        if (text.isEmpty() || !isAsciiAlphanumeric(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiAlphanumeric(c) && c != '_' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Go's {@code unicode.IsSpace}; unlike {@link Character#isWhitespace} it has U+0085 and U+00A0, not U+001C-1F. */

@@ -3,6 +3,7 @@ package dev.cnifp.cni.protocol;
 import dev.cnifp.cni.json.GoQuote;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -33,9 +34,12 @@ public record PluginInfo(String about, String libraryVersion, List<String> suppo
 
     /** The VERSION answer: compact JSON and a newline, as Go's {@code json.Encoder} writes it. */
     public String versionJson() {
-        return supportedVersions.stream().map(GoQuote::quote)
-                .collect(Collectors.joining(",", "{\"cniVersion\":" + GoQuote.quote(libraryVersion)
-                        + ",\"supportedVersions\":[", "]}\n"));
+        StringJoiner json = new StringJoiner(",", "{\"cniVersion\":" + GoQuote.quote(libraryVersion)
+                + ",\"supportedVersions\":[", "]}\n");
+        for (String version : supportedVersions) {
+            json.add(GoQuote.quote(version));
+        }
+        return json.toString();
     }
 
     /** The details of {@code incompatible CNI versions}: {@code config is "X", plugin supports ["0.1.0" ...]}. */

@@ -45,10 +45,19 @@ record SpecVersion(long major, long minor, long micro) implements Comparable<Spe
         }
     }
 
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
     /** Go's {@code strconv.Atoi} on a 64-bit platform, with its error text. */
     static long atoi(String text) throws FormatException {
         String digits = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
-        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isDigits(digits)) {
             throw new FormatException("strconv.Atoi: parsing " + GoQuote.quote(text) + ": invalid syntax");
         }
         try {
