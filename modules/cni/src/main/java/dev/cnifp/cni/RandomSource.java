@@ -1,5 +1,8 @@
 package dev.cnifp.cni;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -16,7 +19,20 @@ public interface RandomSource {
 
     /** A fast generator seeded from the clock; no SecureRandom, which can block and costs start-up time. */
     static RandomSource unseeded() {
-        return () -> new SplittableRandom(System.nanoTime() ^ (ProcessHandle.current().pid() * 0x9E3779B97F4A7C15L));
+        return () -> new SplittableRandom(System.nanoTime() ^ (pid() * 0x9E3779B97F4A7C15L));
+    }
+
+    /**
+     * This process's id, read from {@code /proc/self}: {@code ProcessHandle.current()} would initialise the JDK's
+     * process reaper (a thread pool: ~25 classes and ~0.8 ms in the cold, interpreted plugin), which only a call
+     * that starts a process needs, not the failing ADD.
+     */
+    private static long pid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     /** The same sequence on every call: for tests and replays. */

@@ -43,7 +43,7 @@ final class GoMaps {
         while (!pending.isEmpty()) {
             JsonValue value = pending.pop();
             if (value instanceof JsonNumber number) {
-                if (Double.isInfinite(Double.parseDouble(number.literal()))) {
+                if (!isShortInteger(number.literal()) && Double.isInfinite(Double.parseDouble(number.literal()))) {
                     return Optional.of(new TypeMismatch("number " + number.literal(), "float64").message());
                 }
             } else if (value instanceof JsonObject object) {
@@ -124,14 +124,49 @@ final class GoMaps {
     }
 
     private static JsonValue scalar(JsonValue value) {
-        return value instanceof JsonNumber number
-                ? new JsonNumber(formatFloat64(Double.parseDouble(number.literal())))
-                : value;
+        if (value instanceof JsonNumber number) {
+            return isShortInteger(number.literal())
+                    ? new JsonNumber(number.literal())
+                    : new JsonNumber(formatFloat64(Double.parseDouble(number.literal())));
+        }
+        return value;
+    }
+
+    /**
+     * A JSON integer literal of at most 15 digits (the usual number in a result: an index, an MTU): a double holds it
+     * exactly and {@link #formatFloat64} prints it unchanged, so neither needs {@code Double.parseDouble}, whose
+     * classes a cold plugin process would otherwise load on every delegated ADD.
+     */
+    static boolean isShortInteger(String literal) {
+        int start = literal.startsWith("-") ? 1 : 0;
+        int digits = literal.length() - start;
+        if (digits < 1 || digits > 15 || (digits > 1 && literal.charAt(start) == '0')) {
+            return false;
+        }
+        for (int i = start; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Code point order is UTF-8 byte order, which is how Go sorts map keys. */
     private static int compareUtf8(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+        // A loop, not codePoints() streams: IntStream would load ~25 stream classes on every delegated ADD.
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** {@code encoding/json}'s float64 encoder. */

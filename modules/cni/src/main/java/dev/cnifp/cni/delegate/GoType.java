@@ -54,15 +54,18 @@ interface GoType<T> {
     };
 
     /** Go's {@code int} (64 bits): only integer literals fit; {@code 1.0} and {@code 1e3} are mismatches. */
-    GoType<Long> INT = new IntegerType("int", "-?[0-9]+", BigInteger.valueOf(Long.MIN_VALUE),
+    GoType<Long> INT = new IntegerType("int", true, BigInteger.valueOf(Long.MIN_VALUE),
             BigInteger.valueOf(Long.MAX_VALUE));
 
     /** Go's {@code uint}, held in a long as an unsigned value. */
-    GoType<Long> UINT = new IntegerType("uint", "[0-9]+", BigInteger.ZERO,
+    GoType<Long> UINT = new IntegerType("uint", false, BigInteger.ZERO,
             BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
 
-    /** @param syntax what {@code strconv.ParseInt}/{@code ParseUint} accept in base 10 (no sign for unsigned) */
-    record IntegerType(String name, String syntax, BigInteger min, BigInteger max) implements GoType<Long> {
+    /**
+     * @param signed whether a leading {@code -} is accepted: {@code strconv.ParseInt} and {@code ParseUint} in base 10
+     *     take {@code -?[0-9]+} and {@code [0-9]+} (checked without a regex: this runs on every delegated ADD)
+     */
+    record IntegerType(String name, boolean signed, BigInteger min, BigInteger max) implements GoType<Long> {
         @Override
         public Long zero() {
             return 0L;
@@ -72,7 +75,7 @@ interface GoType<T> {
         public Long decode(JsonValue value, Long current, GoUnmarshal call) {
             if (value instanceof JsonNumber number) {
                 String literal = number.literal();
-                if (literal.matches(syntax)) {
+                if (isDecimal(literal)) {
                     BigInteger parsed = new BigInteger(literal);
                     if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
                         return parsed.longValue();
@@ -83,6 +86,20 @@ interface GoType<T> {
                 call.mismatch(value.goKind(), name);
             }
             return current;
+        }
+
+        private boolean isDecimal(String literal) {
+            int start = signed && literal.startsWith("-") ? 1 : 0;
+            if (literal.length() == start) {
+                return false;
+            }
+            for (int i = start; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -26,7 +26,12 @@ final class PluginProcess {
      * The strerror text in Java's start failure, which reads {@code Cannot run program "/p/bridge": error=13,
      * Permission denied} or, from the spawn helper, {@code ...: Exec failed, error: 26 (Text file busy)}.
      */
-    private static final Pattern ERRNO = Pattern.compile("error(?:=\\d+, (.+?)|: \\d+ \\((.+)\\))\\s*$");
+    private static final class Errno {
+        // In a holder: compiled only when a start fails, not on every delegated call (the regex classes and the
+        // compilation cost a cold, interpreted JVM about a millisecond).
+        static final Pattern PATTERN = Pattern.compile("error(?:=\\d+, (.+?)|: \\d+ \\((.+)\\))\\s*$");
+    }
+
     private static final int SIGNAL_EXIT_BASE = 128;
     private static final int LAST_CLASSIC_SIGNAL = 31;
 
@@ -143,7 +148,7 @@ final class PluginProcess {
 
     /** Go's {@code syscall.Errno} texts are glibc's strerror texts with a lower-case first letter. */
     static String goErrnoText(String javaMessage) {
-        Matcher m = ERRNO.matcher(javaMessage == null ? "" : javaMessage);
+        Matcher m = Errno.PATTERN.matcher(javaMessage == null ? "" : javaMessage);
         if (!m.find()) {
             return javaMessage;
         }

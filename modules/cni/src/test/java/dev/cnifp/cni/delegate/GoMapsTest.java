@@ -26,6 +26,11 @@ class GoMapsTest {
         "123456789012345678, 123456789012345680",
         "9223372036854775807, 9223372036854776000",
         "0.1, 0.1",
+        "42, 42",
+        "-7, -7",
+        "999999999999999, 999999999999999",
+        "-999999999999999, -999999999999999",
+        "1000000000000000, 1000000000000000",
     })
     void numbersComeBackAsGoFloat64(String literal, String printed) {
         assertEquals(printed, GoMaps.formatFloat64(Double.parseDouble(literal)));
@@ -36,5 +41,16 @@ class GoMapsTest {
         String in = "{\"b\":1,\"B\":2,\"a\":{\"z\":[{\"y\":1,\"x\":2}],\"\u00e9\":1,\"\uffff\":2,\"\ud83d\ude00\":3},\"b\":3}";
         assertEquals("{\"B\":2,\"a\":{\"z\":[{\"x\":2,\"y\":1}],\"\u00e9\":1,\"\uffff\":2,\"\ud83d\ude00\":3},\"b\":3}",
                 GoJson.compact(GoMaps.roundTrip(GoJson.parse(in))));
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource({"0", "-0", "7", "-7", "1500", "999999999999999", "-999999999999999", "1000000000000000", "1.0", "1e3",
+        "-", "''", "01", "1-"})
+    void shortIntegersSkipTheFloatParserWithTheSameResult(String literal) {
+        boolean plain = literal.matches("-?(0|[1-9][0-9]{0,14})");
+        assertEquals(plain, GoMaps.isShortInteger(literal));
+        if (plain) {
+            assertEquals(GoMaps.formatFloat64(Double.parseDouble(literal)), literal);
+        }
     }
 }

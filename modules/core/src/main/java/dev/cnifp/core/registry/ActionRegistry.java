@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The failpoint actions that can be named in a spec, found as {@link FailpointAction} services. Built-in actions
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe. Every provider is instantiated once, when the registry is built.
  */
 public final class ActionRegistry {
-
-    private static final Pattern ACTION_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final Map<String, FailpointAction> byName;
 
@@ -81,6 +78,14 @@ public final class ActionRegistry {
     private static ActionRegistry from(List<ServiceLoader<FailpointAction>> loaders) {
         Map<String, FailpointAction> byName = new TreeMap<>();
         Set<Class<?>> seen = new HashSet<>();
+        if (loaders.size() == 1) {
+            // The plugin's case (fromBootLayer): one loader yields each provider once, so plain iteration does;
+            // ServiceLoader.stream() would load ~35 stream classes into every cold plugin process.
+            for (FailpointAction action : loaders.get(0)) {
+                add(byName, action);
+            }
+            return new ActionRegistry(byName);
+        }
         for (ServiceLoader<FailpointAction> loader : loaders) {
             loader.stream()
                     .filter(provider -> seen.add(provider.type()))
@@ -91,13 +96,28 @@ public final class ActionRegistry {
 
     private static void add(Map<String, FailpointAction> byName, FailpointAction action) {
         String name = action.name();
-        if (name == null || !ACTION_NAME.matcher(name).matches()) {
+        if (!isActionName(name)) {
             throw new InvalidActionException(action.getClass(), name);
         }
         FailpointAction earlier = byName.putIfAbsent(name, action);
         if (earlier != null && earlier.getClass() != action.getClass()) {
             throw new ActionConflictException(name, earlier.getClass(), action.getClass());
         }
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9_]*}, without a regex (whose classes a cold plugin process would load for this). */
+    static boolean isActionName(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_')))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The action with this exact (case-sensitive) name. */
