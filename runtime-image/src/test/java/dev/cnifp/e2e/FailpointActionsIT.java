@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,29 +19,8 @@ class FailpointActionsIT {
     @TempDir
     Path work;
 
-    private NetnsSandbox sandbox;
-    private CniPath cniPath;
-    private PluginRunner plugin;
-
-    @BeforeEach
-    void startSandbox() {
-        RealParts.requireNamespaces();
-        RealParts.requireRealBridge();
-        PluginBinary.requireThePlugin();
-        cniPath = CniPath.withRealPlugins(PluginBinary.locate());
-        sandbox = NetnsSandbox.start(SeedExample.NETNS);
-        plugin = PluginRunner.inSandbox(sandbox, cniPath);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (cniPath != null) {
-            cniPath.close();
-        }
-    }
+    @RegisterExtension
+    final RealBridgeSandbox real = RealBridgeSandbox.forOurPlugin();
 
     private FailpointFile file(String content) {
         return FailpointFile.create(work.resolve("failpoints.json"), content);
@@ -59,13 +37,13 @@ class FailpointActionsIT {
     void aDelayHoldsTheAddBackThenBridgeCreatesTheInterface() {
         FailpointFile file = file("{\"cmdAdd\": \"1*delay(1500)\"}");
 
-        PluginRun add = plugin.run("ADD", Json.write(netconf("1.0.0", file)), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf("1.0.0", file)), SeedExample.HELPER_ENV);
 
         assertEquals(0, add.exitCode(), add::describe);
         assertTrue(add.elapsed().toMillis() >= 1500, () -> "returned before the 1500 ms delay: " + add.describe());
         CniResult result = CniResult.parse(add);
         String ipv4 = result.addressIn(SeedExample.IPV4_SUBNET).orElseThrow(() -> new AssertionError(add.describe()));
-        String shown = sandbox.execOk("ip", "-n", SeedExample.NETNS, "addr", "show", SeedExample.IFNAME);
+        String shown = real.sandbox().execOk("ip", "-n", SeedExample.NETNS, "addr", "show", SeedExample.IFNAME);
         assertTrue(shown.contains("inet " + ipv4 + " "), () -> "fpeni0 lacks " + ipv4 + ":\n" + shown);
         assertEquals("0*delay(1500)", file.entry("cmdAdd"));
         System.out.printf("delay(1500): ADD took %d ms in all%n", add.elapsed().toMillis());
@@ -77,23 +55,23 @@ class FailpointActionsIT {
         FailpointFile file = file(handWritten);
         Map<String, Object> netconf = netconf("1.0.0", file);
 
-        PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
         assertEquals(handWritten, file.raw(), "ADD has no entry in the file: it must leave the file untouched");
         String check = CniResult.withPrevResult(netconf, add.stdout());
 
-        PluginRun first = plugin.run("CHECK", check, SeedExample.HELPER_ENV);
+        PluginRun first = real.plugin().run("CHECK", check, SeedExample.HELPER_ENV);
         assertEquals(0, first.exitCode(), () -> "first CHECK (off, then bridge's real CHECK): " + first.describe());
         assertEquals("", first.stdout(), first::describe);
         assertEquals("0*off->1*panic(sorry)", file.entry("cmdCheck"));
 
-        PluginRun second = plugin.run("CHECK", check, SeedExample.HELPER_ENV);
+        PluginRun second = real.plugin().run("CHECK", check, SeedExample.HELPER_ENV);
         assertEquals(2, second.exitCode(), () -> "second CHECK must panic: " + second.describe());
         assertEquals("", second.stdout(), second::describe);
         assertTrue(second.stderr().startsWith("panic: sorry"), second::describe);
         assertEquals("{\n  \"cmdCheck\": \"0*off->0*panic(sorry)\"\n}\n", file.raw());
 
-        PluginRun third = plugin.run("CHECK", check, SeedExample.HELPER_ENV);
+        PluginRun third = real.plugin().run("CHECK", check, SeedExample.HELPER_ENV);
         assertEquals(0, third.exitCode(), () -> "an exhausted cascade just delegates: " + third.describe());
         assertEquals("", third.stdout(), third::describe);
     }
@@ -104,13 +82,13 @@ class FailpointActionsIT {
         Map<String, Object> netconf = netconf("0.3.0", file);
         netconf.put("vlan", 5000);
 
-        PluginRun first = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun first = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"invalid VLAN ID 5000 (must be between 0 and 4094)\"\n}",
                 first.stdout(), first::describe);
         assertEquals(1, first.exitCode(), first::describe);
         assertEquals("0*off->1*error(second)", file.entry("cmdAdd"));
 
-        PluginRun second = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun second = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"second\"\n}", second.stdout(), second::describe);
         assertEquals("0*off->0*error(second)", file.entry("cmdAdd"));
     }

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,28 +21,8 @@ class PlainDelegationIT {
     @TempDir
     Path work;
 
-    private NetnsSandbox sandbox;
-    private CniPath cniPath;
-    private PluginRunner plugin;
-
-    @BeforeEach
-    void startSandbox() {
-        RealParts.requireNamespaces();
-        RealParts.requireRealBridge();
-        cniPath = CniPath.withRealPlugins(PluginBinary.locate());
-        sandbox = NetnsSandbox.start(SeedExample.NETNS);
-        plugin = PluginRunner.inSandbox(sandbox, cniPath);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (cniPath != null) {
-            cniPath.close();
-        }
-    }
+    @RegisterExtension
+    final RealBridgeSandbox real = RealBridgeSandbox.forAnyPlugin();
 
     /** The README's configuration at {@code cniVersion}, with no runtimeConfig (so no failpoint). */
     private Map<String, Object> netconf(String cniVersion) {
@@ -57,27 +36,27 @@ class PlainDelegationIT {
     void addCheckDelReachTheRealBridge() {
         Map<String, Object> netconf = netconf("1.0.0");
 
-        PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
         CniResult result = CniResult.parse(add);
         assertEquals("1.0.0", result.cniVersion(), add::describe);
         assertEquals(Json.writeIndented(result.json(), "    "), add.stdout(), "Go MarshalIndent layout");
         String ipv4 = result.addressIn(SeedExample.IPV4_SUBNET).orElseThrow(() -> new AssertionError(add.describe()));
         assertTrue(result.addressIn(SeedExample.IPV6_SUBNET).isPresent(), add::describe);
-        String shown = sandbox.execOk("ip", "-n", SeedExample.NETNS, "addr", "show", SeedExample.IFNAME);
+        String shown = real.sandbox().execOk("ip", "-n", SeedExample.NETNS, "addr", "show", SeedExample.IFNAME);
         assertTrue(shown.contains("inet " + ipv4 + " "), () -> "fpeni0 lacks " + ipv4 + ":\n" + shown);
 
         String withPrevResult = CniResult.withPrevResult(netconf, add.stdout());
-        PluginRun check = plugin.run("CHECK", withPrevResult, SeedExample.HELPER_ENV);
+        PluginRun check = real.plugin().run("CHECK", withPrevResult, SeedExample.HELPER_ENV);
         assertEquals(0, check.exitCode(), check::describe);
         assertEquals("", check.stdout(), check::describe);
 
-        PluginRun del = plugin.run("DEL", withPrevResult, SeedExample.HELPER_ENV);
+        PluginRun del = real.plugin().run("DEL", withPrevResult, SeedExample.HELPER_ENV);
         assertEquals(0, del.exitCode(), del::describe);
         assertEquals("", del.stdout(), del::describe);
-        assertFalse(sandbox.linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 survived DEL");
+        assertFalse(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 survived DEL");
 
-        PluginRun secondDel = plugin.run("DEL", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun secondDel = real.plugin().run("DEL", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, secondDel.exitCode(), () -> "DEL is idempotent: " + secondDel.describe());
         assertEquals("", secondDel.stdout(), secondDel::describe);
     }
@@ -88,14 +67,14 @@ class PlainDelegationIT {
         netconf.put("runtimeConfig", Map.of("io.kubernetes.cri.pod-annotations",
                 Map.of("io.kubernetes.cri.sandbox-name", "nginx")));
 
-        PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
         assertEquals("0.4.0", CniResult.parse(add).cniVersion(), add::describe);
-        assertTrue(sandbox.linkExists(SeedExample.NETNS, SeedExample.IFNAME), "no fpeni0 after ADD");
+        assertTrue(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "no fpeni0 after ADD");
 
-        PluginRun del = plugin.run("DEL", CniResult.withPrevResult(netconf, add.stdout()), SeedExample.HELPER_ENV);
+        PluginRun del = real.plugin().run("DEL", CniResult.withPrevResult(netconf, add.stdout()), SeedExample.HELPER_ENV);
         assertEquals(0, del.exitCode(), del::describe);
-        assertFalse(sandbox.linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 survived DEL");
+        assertFalse(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 survived DEL");
     }
 
     @Test
@@ -103,11 +82,11 @@ class PlainDelegationIT {
         Map<String, Object> netconf = netconf("1.0.0");
         netconf.put("vlan", 5000);
 
-        PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"invalid VLAN ID 5000 (must be between 0 and 4094)\"\n}",
                 add.stdout(), add::describe);
         assertEquals(1, add.exitCode(), add::describe);
-        assertFalse(sandbox.linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 created despite the error");
+        assertFalse(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 created despite the error");
     }
 
     @Test
@@ -115,7 +94,7 @@ class PlainDelegationIT {
         Map<String, Object> netconf = netconf("0.3.0");
         netconf.put("hairpinMode", true); // the README's config already has promiscMode: true
 
-        PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"cannot set hairpin mode and promiscuous mode at the same time.\"\n}",
                 add.stdout(), add::describe);
         assertEquals(1, add.exitCode(), add::describe);
@@ -124,10 +103,10 @@ class PlainDelegationIT {
     @Test
     void bridgeCheckWithoutPrevResultFailsAndTheErrorPassesThrough() {
         Map<String, Object> netconf = netconf("1.0.0");
-        PluginRun add = plugin.run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun add = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
 
-        PluginRun check = plugin.run("CHECK", Json.write(netconf), SeedExample.HELPER_ENV);
+        PluginRun check = real.plugin().run("CHECK", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"Required prevResult missing\"\n}", check.stdout(),
                 check::describe);
         assertEquals(1, check.exitCode(), check::describe);
