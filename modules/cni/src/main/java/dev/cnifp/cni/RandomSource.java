@@ -17,9 +17,22 @@ public interface RandomSource {
 
     RandomGenerator generator();
 
-    /** A fast generator seeded from the clock; no SecureRandom, which can block and costs start-up time. */
+    /**
+     * A fast generator seeded from the clock; no SecureRandom, which can block and costs start-up time. It is made on
+     * the first draw: most failpoints have no probability, and their calls skip the seeding and its classes.
+     */
     static RandomSource unseeded() {
-        return () -> new SplittableRandom(System.nanoTime() ^ (pid() * 0x9E3779B97F4A7C15L));
+        return () -> new RandomGenerator() {
+            private RandomGenerator seeded;
+
+            @Override
+            public long nextLong() {
+                if (seeded == null) {
+                    seeded = new SplittableRandom(System.nanoTime() ^ (pid() * 0x9E3779B97F4A7C15L));
+                }
+                return seeded.nextLong();
+            }
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.cnifp.cni.delegate;
 
 import dev.cnifp.cni.json.JsonValue;
 import dev.cnifp.cni.json.JsonValue.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,10 +14,15 @@ sealed interface CniResult permits Result020, Result040, Result100 {
     /** The JSON tree {@code json.MarshalIndent(result, "", "    ")} prints. */
     JsonObject toJson();
 
-    /** A list field: null elements (nil pointers) print as {@code null}. */
+    /**
+     * A list field: null elements (nil pointers) print as {@code null}. Loops, not streams, in this package: a
+     * stream pipeline loads ~35 classes into the cold plugin (docs/performance.md).
+     */
     static <T> JsonValue.JsonArray array(List<T> values, Function<T, JsonValue> element) {
-        return new JsonValue.JsonArray(values.stream()
-                .map(v -> v == null ? JsonValue.NULL : element.apply(v))
-                .toList());
+        List<JsonValue> elements = new ArrayList<>(values.size());
+        for (T value : values) {
+            elements.add(value == null ? JsonValue.NULL : element.apply(value));
+        }
+        return new JsonValue.JsonArray(elements);
     }
 }

@@ -3,7 +3,6 @@ package dev.cnifp.cni.delegate;
 import dev.cnifp.cni.protocol.CniException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,7 @@ import java.util.Objects;
 public final class Delegate {
     /** Go retries a start that fails with "text file busy" (a plugin binary being written) five more times. */
     private static final int TEXT_FILE_BUSY_RETRIES = 5;
-    private static final Duration TEXT_FILE_BUSY_PAUSE = Duration.ofSeconds(1);
+    private static final long TEXT_FILE_BUSY_PAUSE_MILLIS = 1000; // plain millis: Duration costs a cold JVM BigInteger's set-up
 
     private final String pluginName;
     private final Map<String, String> environment;
@@ -71,7 +70,7 @@ public final class Delegate {
 
     private static void pause() {
         try {
-            Thread.sleep(TEXT_FILE_BUSY_PAUSE);
+            Thread.sleep(TEXT_FILE_BUSY_PAUSE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

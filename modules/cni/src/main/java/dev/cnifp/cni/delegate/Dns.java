@@ -4,6 +4,7 @@ import dev.cnifp.cni.json.JsonValue;
 import dev.cnifp.cni.json.JsonValue.JsonArray;
 import dev.cnifp.cni.json.JsonValue.JsonObject;
 import dev.cnifp.cni.json.JsonValue.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code types.DNS}; every field is {@code omitempty}. Lists are null when absent. */
@@ -34,7 +35,11 @@ record Dns(List<String> nameservers, String domain, List<String> search, List<St
 
     private static void putList(JsonObject.Builder json, String key, List<String> values) {
         if (!isEmpty(values)) {
-            json.put(key, new JsonArray(values.stream().<JsonValue>map(JsonString::new).toList()));
+            List<JsonValue> strings = new ArrayList<>(values.size());
+            for (String value : values) {
+                strings.add(new JsonString(value));
+            }
+            json.put(key, new JsonArray(strings));
         }
     }
 

@@ -69,7 +69,11 @@ final class GoMaps {
         Rebuild(JsonValue source) {
             this.source = source;
             if (source instanceof JsonObject object) {
-                this.children = object.members().stream().map(Member::value).toList();
+                List<JsonValue> values = new ArrayList<>(object.members().size());
+                for (Member member : object.members()) {
+                    values.add(member.value());
+                }
+                this.children = values;
             } else if (source instanceof JsonArray array) {
                 this.children = array.elements();
             } else {

@@ -1,6 +1,8 @@
 package dev.cnifp.cni.delegate;
 
 import dev.cnifp.cni.json.JsonValue.JsonObject;
+import dev.cnifp.cni.json.JsonValue.Member;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,6 +91,12 @@ record Result100(String cniVersion, List<Interface> interfaces, List<IpConfig> i
         if (!dns.isEmpty()) {
             return viaMap;
         }
-        return new JsonObject(viaMap.members().stream().filter(m -> !m.key().equals("dns")).toList());
+        List<Member> withoutDns = new ArrayList<>(viaMap.members().size());
+        for (Member member : viaMap.members()) {
+            if (!member.key().equals("dns")) {
+                withoutDns.add(member);
+            }
+        }
+        return new JsonObject(withoutDns);
     }
 }

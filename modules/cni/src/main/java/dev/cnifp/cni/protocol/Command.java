@@ -5,10 +5,7 @@ import static dev.cnifp.cni.protocol.EnvVar.CNI_IFNAME;
 import static dev.cnifp.cni.protocol.EnvVar.CNI_NETNS;
 import static dev.cnifp.cni.protocol.EnvVar.CNI_PATH;
 
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The CNI commands and what skel (CNI library HEAD) asks of each: the environment variables it requires besides
@@ -24,12 +21,17 @@ public enum Command {
 
     private final String minimumVersion;
     private final boolean checksNetnsAfterSuccess;
-    private final Set<EnvVar> required;
+    /** Bit {@code 1 << ordinal} per required variable: an EnumSet would cost every cold call a reflective values(). */
+    private final int required;
 
     Command(String minimumVersion, boolean checksNetnsAfterSuccess, EnvVar... required) {
         this.minimumVersion = minimumVersion;
         this.checksNetnsAfterSuccess = checksNetnsAfterSuccess;
-        this.required = required.length == 0 ? EnumSet.noneOf(EnvVar.class) : EnumSet.copyOf(Arrays.asList(required));
+        int bits = 0;
+        for (EnvVar variable : required) {
+            bits |= 1 << variable.ordinal();
+        }
+        this.required = bits;
     }
 
     /** The command with exactly this name; CNI command names are case-sensitive. */
@@ -44,7 +46,7 @@ public enum Command {
 
     /** Whether skel requires this variable for the command ({@code CNI_COMMAND} itself is always required). */
     public boolean requires(EnvVar variable) {
-        return required.contains(variable);
+        return (required & (1 << variable.ordinal())) != 0;
     }
 
     /** The configuration version the command needs at least, e.g. {@code 0.4.0} for CHECK; empty for none. */

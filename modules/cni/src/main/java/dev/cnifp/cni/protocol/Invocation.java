@@ -1,7 +1,6 @@
 package dev.cnifp.cni.protocol;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +22,11 @@ public record Invocation(String command, String containerId, String netns, Strin
     public static Invocation fromEnvironment(Map<String, String> env) throws CniException {
         String command = value(env, EnvVar.CNI_COMMAND);
         Optional<Command> known = Command.named(command);
-        Map<EnvVar, String> values = new EnumMap<>(EnvVar.class);
+        String[] values = new String[EnvVar.values().length]; // by ordinal; EnumMap reflects on the enum's values()
         List<String> missing = new ArrayList<>();
         for (EnvVar variable : EnvVar.values()) {
             String value = value(env, variable);
-            values.put(variable, value);
+            values[variable.ordinal()] = value;
             boolean required = known.map(c -> c.requires(variable)).orElse(false);
             if (value.isEmpty()) {
                 if (required || variable == EnvVar.CNI_COMMAND) {
@@ -41,9 +40,9 @@ public record Invocation(String command, String containerId, String netns, Strin
             throw new CniException(ErrorCode.INVALID_ENVIRONMENT_VARIABLES,
                     "required env variables [" + String.join(",", missing) + "] missing");
         }
-        return new Invocation(command, values.get(EnvVar.CNI_CONTAINERID), values.get(EnvVar.CNI_NETNS),
-                values.get(EnvVar.CNI_IFNAME), values.get(EnvVar.CNI_ARGS), values.get(EnvVar.CNI_PATH),
-                values.get(EnvVar.CNI_NETNS_OVERRIDE));
+        return new Invocation(command, values[EnvVar.CNI_CONTAINERID.ordinal()], values[EnvVar.CNI_NETNS.ordinal()],
+                values[EnvVar.CNI_IFNAME.ordinal()], values[EnvVar.CNI_ARGS.ordinal()], values[EnvVar.CNI_PATH.ordinal()],
+                values[EnvVar.CNI_NETNS_OVERRIDE.ordinal()]);
     }
 
     private static String value(Map<String, String> env, EnvVar variable) {

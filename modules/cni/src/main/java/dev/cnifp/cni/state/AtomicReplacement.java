@@ -11,14 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -27,14 +23,20 @@ import java.util.regex.Pattern;
  * fsynced. A reader sees the old file or the new one, never a mix, even if the writer is killed at any point.
  *
  * <p>A writer killed before its rename leaves its temp file behind. The next writer of the same file deletes such
- * leftovers ({@link #sweepStaleTemps}) once they are older than {@link #STALE_TEMP_AGE}: a live writer's temp file
- * exists for milliseconds.
+ * leftovers ({@link #sweepStaleTemps}) once they are older than {@link #STALE_TEMP_AGE_MILLIS}: a live writer's temp
+ * file exists for milliseconds.
+ *
+ * <p>Times are plain epoch milliseconds and temp names come from a small mixer, not java.time or ThreadLocalRandom:
+ * in a cold JVM those cost every write a few hundred microseconds of class initialisation (Duration alone pulls in
+ * BigInteger).
  */
 final class AtomicReplacement {
-    static final Duration STALE_TEMP_AGE = Duration.ofMinutes(5);
+    static final long STALE_TEMP_AGE_MILLIS = 5 * 60 * 1000L;
     private static final int CREATE_ATTEMPTS = 16;
     private static final Set<PosixFilePermission> OWNER_ONLY =
             Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    /** Distinct per attempt within this process; the clock makes it distinct across processes. */
+    private static final AtomicLong TEMP_NAME_SEQUENCE = new AtomicLong();
 
     private AtomicReplacement() {}
 
@@ -67,12 +69,12 @@ final class AtomicReplacement {
     }
 
     /**
-     * Deletes temp files of {@code target} older than {@link #STALE_TEMP_AGE}. Needs no lock (a live writer's temp
+     * Deletes temp files of {@code target} older than {@link #STALE_TEMP_AGE_MILLIS}. Needs no lock (a live writer's temp
      * file is younger), so callers run it after unlocking, off the path other processes wait on.
      */
     static void sweepStaleTemps(Path target) {
         String name = target.getFileName().toString();
-        Instant staleBefore = Instant.now().minus(STALE_TEMP_AGE);
+        long staleBefore = System.currentTimeMillis() - STALE_TEMP_AGE_MILLIS;
         DirectoryStream.Filter<Path> filter = p -> isTempName(p.getFileName().toString(), name);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(), filter)) {
             for (Path leftover : leftovers) {
@@ -112,8 +114,7 @@ final class AtomicReplacement {
 
     private static TempFile createTemp(Path directory, String name) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-            Path temp = directory.resolve("." + name + "." + random + ".tmp");
+            Path temp = directory.resolve("." + name + "." + tempNameDigits() + ".tmp");
             try {
                 return new TempFile(temp, FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
@@ -123,6 +124,23 @@ final class AtomicReplacement {
                 }
             }
         }
+    }
+
+    /**
+     * 16 hex digits that differ between attempts and, with overwhelming likelihood, between processes. Uniqueness is
+     * not relied on: the temp file is created with CREATE_NEW and a clash only costs another attempt.
+     */
+    static String tempNameDigits() {
+        long z = System.nanoTime() ^ (System.currentTimeMillis() << 20)
+                ^ (TEMP_NAME_SEQUENCE.incrementAndGet() * 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L; // SplitMix64's finaliser: every input bit reaches every digit
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        char[] digits = new char[16];
+        for (int i = 15; i >= 0; i--, z >>>= 4) {
+            digits[i] = Character.forDigit((int) (z & 0xF), 16);
+        }
+        return new String(digits);
     }
 
     /** chown before chmod: chown may clear set-id bits. Owner and group are kept only where the kernel lets us. */
@@ -145,10 +163,9 @@ final class AtomicReplacement {
         }
     }
 
-    private static void deleteIfOlder(Path leftover, Instant staleBefore) {
+    private static void deleteIfOlder(Path leftover, long staleBeforeMillis) {
         try {
-            FileTime modified = Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS);
-            if (modified.toInstant().isBefore(staleBefore)) {
+            if (Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).toMillis() < staleBeforeMillis) {
                 Files.deleteIfExists(leftover);
             }
         } catch (IOException e) {

@@ -232,8 +232,8 @@ class FailpointFileTest {
     void staleTempFilesOfKilledWritersAreSweptOnTheNextWrite() throws Exception {
         Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
         Path stale = write(".fp.json.0123456789abcdef.tmp", "{\"cmdAdd\":");
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(AtomicReplacement.STALE_TEMP_AGE)
-                .minusSeconds(1)));
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now()
+                .minusMillis(AtomicReplacement.STALE_TEMP_AGE_MILLIS).minusSeconds(1)));
         Path fresh = write(".fp.json.fedcba9876543210.tmp", "{\"cmdAdd\":");
         Path otherFiles = write(".other.json.0123456789abcdef.tmp", "{}");
         Files.setLastModifiedTime(otherFiles, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));

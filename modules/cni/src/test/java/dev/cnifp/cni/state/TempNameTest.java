@@ -1,6 +1,11 @@
 package dev.cnifp.cni.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,5 +23,15 @@ class TempNameTest {
     void sameAsPattern(String candidate) {
         assertEquals(AtomicReplacement.tempNamePattern("fp.json").matcher(candidate).matches(),
                 AtomicReplacement.isTempName(candidate, "fp.json"));
+    }
+
+    @Test
+    void generatedNamesAreTempNamesAndDoNotRepeat() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String digits = AtomicReplacement.tempNameDigits();
+            assertTrue(AtomicReplacement.isTempName(".fp.json." + digits + ".tmp", "fp.json"), digits);
+            assertTrue(seen.add(digits), "repeated: " + digits);
+        }
     }
 }
