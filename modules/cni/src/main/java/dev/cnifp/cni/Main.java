@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The plugin binary's entry point: wires the real streams and collaborators to {@link Plugin} and ends the process
@@ -17,16 +18,19 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // First, so that the plugin's early work (see EarlyWork) starts while this thread sets up its streams.
+        Map<String, String> env = System.getenv();
+        Slf4jLog log = new Slf4jLog();
+        Collaborators collaborators = Wiring.production(log, env.get("CNI_COMMAND"));
         // The CNI answer is written to the real stdout only. Whatever else prints to System.out (a library, a stray
         // debug line) is captured here, so it can never corrupt the JSON the runtime parses.
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         StrayOutput stray = new StrayOutput(STRAY_OUTPUT_KEPT);
         System.setOut(new PrintStream(stray, true, StandardCharsets.UTF_8));
-        Slf4jLog log = new Slf4jLog();
         int status;
         try {
-            status = new Plugin(Wiring.production(log)).run(System.getenv(), System.in, stdout, stderr);
+            status = new Plugin(collaborators).run(env, System.in, stdout, stderr);
         } catch (RuntimeException | Error e) {
             // A bug, not a CNI error: die the way the Go plugin dies of a runtime panic.
             stderr.print(GoPanic.text(e.toString(), e.getStackTrace()));

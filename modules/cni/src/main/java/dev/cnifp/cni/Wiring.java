@@ -5,17 +5,25 @@ import dev.cnifp.cni.delegate.Delegate;
 import dev.cnifp.cni.logging.PluginLog;
 import dev.cnifp.cni.protocol.ProcNetnsProbe;
 import dev.cnifp.core.registry.ActionRegistry;
+import java.util.function.Supplier;
 
 /** The real collaborators of a plugin process. */
 final class Wiring {
     private Wiring() {}
 
-    static Collaborators production(PluginLog log) {
+    /**
+     * @param cniCommand {@code CNI_COMMAND} as given: every command but VERSION may read a failpoint file and start the
+     *        delegate, so for those the {@link EarlyWork} begins at once
+     */
+    static Collaborators production(PluginLog log, String cniCommand) {
+        Supplier<ActionRegistry> actions = "VERSION".equals(cniCommand)
+                ? ActionRegistry::fromBootLayer
+                : EarlyWork.start(ActionRegistry::fromBootLayer);
         return new Collaborators(
                 (plugin, command, env, stdin, stderr) -> new Delegate(plugin, env).invoke(command.name(), stdin, stderr),
                 AddResult::reprint,
                 new FileFailpointStore(),
-                ActionRegistry::fromBootLayer,
+                actions,
                 RandomSource.unseeded(),
                 Sleeper.real(),
                 new ProcNetnsProbe(),

@@ -24,8 +24,12 @@ public record LogSettings(String level, String file) {
      * {@code fatal}, {@code panic}); an unknown or empty level means {@value #DEFAULT_LEVEL}.
      */
     public static LogSettings of(String logLevel, String logFile) {
-        String level = switch (logLevel.trim().toLowerCase(Locale.ROOT)) {
-            case "trace", "debug", "info", "warn", "error", "off" -> logLevel.trim().toLowerCase(Locale.ROOT);
+        if (logLevel.isBlank() && logFile.isEmpty()) {
+            return DEFAULT; // the usual case, without initialising Locale in the cold plugin
+        }
+        String name = logLevel.trim().toLowerCase(Locale.ROOT);
+        String level = switch (name) {
+            case "trace", "debug", "info", "warn", "error", "off" -> name;
             case "warning" -> "warn";
             case "fatal", "panic" -> "error";
             default -> DEFAULT_LEVEL;

@@ -10,15 +10,16 @@ import java.util.Optional;
 
 /** Compares device and inode of a namespace path with those of {@code /proc/self/ns/net}. */
 public final class ProcNetnsProbe implements NetnsProbe {
-    private final Path own;
+    /** A string until used: a Path made while the process starts would pull the file system set-up onto its path. */
+    private final String own;
 
     public ProcNetnsProbe() {
-        this(Path.of("/proc/self/ns/net"));
+        this.own = "/proc/self/ns/net";
     }
 
     /** For tests: {@code own} stands for the plugin's namespace file. */
     public ProcNetnsProbe(Path own) {
-        this.own = Objects.requireNonNull(own, "own");
+        this.own = Objects.requireNonNull(own, "own").toString();
     }
 
     @Override
@@ -27,7 +28,7 @@ public final class ProcNetnsProbe implements NetnsProbe {
         if (target.isEmpty()) {
             return false;
         }
-        Optional<Object> mine = identity(own);
+        Optional<Object> mine = identity(Path.of(own));
         if (mine.isEmpty()) {
             throw new CniException(ErrorCode.INVALID_NETNS, "get plugin's netns failed");
         }

@@ -1,0 +1,134 @@
+package dev.cnifp.cni;
+
+import dev.cnifp.core.registry.ActionRegistry;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Supplier;
+
+/**
+ * Work a call is about to need that does not depend on its input, begun on a second thread as soon as the process
+ * knows its command, so that it runs while the main thread validates the environment and reads and parses the
+ * network configuration. Every call is a fresh, cold, interpreted JVM; a second core is what shortens it.
+ *
+ * <ol>
+ *   <li>The JDK's file machinery that reading the failpoint file goes through: the native path buffers, whose first
+ *       use starts the JDK's common Cleaner thread; the Unix attribute views; and FileChannel, whose first use loads
+ *       libnio and libnet (which probes IPv6 with sockets); and directory listing, which the lock's descriptor check
+ *       uses. About 1.5 ms cold, spent on {@code /}: a read-only open, a stat, one directory entry read. First,
+ *       because the main thread needs it first: its first Path, the failpoint file's, waits for this set-up.
+ *   <li>The failpoint actions: a ServiceLoader look-up over the module layer, about 0.7 ms cold. {@link #get} hands
+ *       the registry over exactly as if it had been found on the calling thread, errors included, and finds it on
+ *       the calling thread when this thread has not begun it yet.
+ *   <li>The JDK's platform-logging look-up. {@code ProcessBuilder.start} asks on every start whether the
+ *       {@code java.lang.ProcessBuilder} logger is on at DEBUG; the first answer in a JVM costs about 2 ms cold,
+ *       because the JDK searches every module of the image for a {@code System.LoggerFinder} service file.
+ * </ol>
+ * Steps 1 and 3 hand nothing over; they only leave the JDK's classes initialised and its caches filled. A call
+ * without a failpoint file wastes part of step 1 and step 2, a call that fails at its failpoint wastes step 3: CPU
+ * time on the other core, not wall time. Measured in docs/performance.md.
+ *
+ * <p>Plain monitors, not FutureTask: FutureTask's VarHandles cost a cold JVM half a millisecond of set-up.
+ */
+final class EarlyWork implements Supplier<ActionRegistry> {
+    private final Supplier<ActionRegistry> actionFinder;
+    private boolean findingStarted; // guarded by this
+    private boolean found;          // guarded by this
+    private ActionRegistry actions; // guarded by this
+    private Throwable failure;      // guarded by this: a RuntimeException or an Error
+
+    private EarlyWork(Supplier<ActionRegistry> actionFinder) {
+        this.actionFinder = actionFinder;
+    }
+
+    /** Starts the work on a daemon thread: the process never waits for it at exit. */
+    static EarlyWork start(Supplier<ActionRegistry> actionFinder) {
+        EarlyWork work = new EarlyWork(actionFinder);
+        Thread thread = new Thread(work::run, "cnifp-early-work");
+        thread.setDaemon(true);
+        thread.start();
+        return work;
+    }
+
+    private void run() {
+        warmUpFiles();
+        findActions();
+        warmUpProcessStart();
+    }
+
+    /** Finds the actions unless another thread already began to. */
+    private void findActions() {
+        synchronized (this) {
+            if (findingStarted) {
+                return;
+            }
+            findingStarted = true;
+        }
+        ActionRegistry registry = null;
+        Throwable thrown = null;
+        try {
+            registry = actionFinder.get();
+        } catch (RuntimeException | Error e) {
+            thrown = e;
+        }
+        synchronized (this) {
+            actions = registry;
+            failure = thrown;
+            found = true;
+            notifyAll();
+        }
+    }
+
+    private static void warmUpFiles() {
+        // Made here, not in a static field: the first Path sets up the file system, which is part of the warm-up.
+        Path root = Path.of("/");
+        try (FileChannel channel = FileChannel.open(root, StandardOpenOption.READ);
+                DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            Files.readAttributes(root, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            entries.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            // only a warm-up: the failpoint file is opened on its own terms by the main thread
+        }
+    }
+
+    private static void warmUpProcessStart() {
+        try {
+            System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
+        } catch (RuntimeException e) {
+            // likewise: ProcessBuilder asks again and meets any logging misconfiguration itself
+        }
+    }
+
+    /** The registry, or the very exception finding it threw. */
+    @Override
+    public ActionRegistry get() {
+        findActions();
+        boolean interrupted = false;
+        try {
+            synchronized (this) {
+                while (!found) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (failure instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                return actions;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
