@@ -1,13 +1,18 @@
 package dev.cnifp.cni;
 
 import dev.cnifp.core.registry.ActionRegistry;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -18,15 +23,19 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>The JDK's file machinery that reading the failpoint file goes through: the native path buffers, whose first
  *       use starts the JDK's common Cleaner thread; the Unix attribute views; and FileChannel, whose first use loads
- *       libnio and libnet (which probes IPv6 with sockets); and directory listing, which the lock's descriptor check
- *       uses. About 1.5 ms cold, spent on {@code /}: a read-only open, a stat, one directory entry read. First,
+ *       libnio and libnet (which probes IPv6 with sockets), whose reads borrow a cached direct buffer and whose
+ *       force loads classes from the compressed image (and libzip to inflate them); and directory listing, which
+ *       the lock's descriptor check uses. About 2 ms cold, spent on procfs: a stat, a one-byte read and a refused
+ *       fsync of {@code /proc/self/stat}, one entry of {@code /proc/self/fd}. First,
  *       because the main thread needs it first: its first Path, the failpoint file's, waits for this set-up.
  *   <li>The failpoint actions: a ServiceLoader look-up over the module layer, about 0.7 ms cold. {@link #get} hands
  *       the registry over exactly as if it had been found on the calling thread, errors included, and finds it on
  *       the calling thread when this thread has not begun it yet.
- *   <li>The JDK's platform-logging look-up. {@code ProcessBuilder.start} asks on every start whether the
- *       {@code java.lang.ProcessBuilder} logger is on at DEBUG; the first answer in a JVM costs about 2 ms cold,
- *       because the JDK searches every module of the image for a {@code System.LoggerFinder} service file.
+ *   <li>The JDK's process-start machinery the delegate needs. {@code ProcessBuilder.start} asks on every start
+ *       whether the {@code java.lang.ProcessBuilder} logger is on at DEBUG; the first answer in a JVM costs about
+ *       2 ms cold, because the JDK searches every module of the image for a {@code System.LoggerFinder} service
+ *       file. Then the process reaper's set-up (a thread pool, ThreadLocalRandom) and the CompletableFuture it
+ *       reports exits through, about 1.5 ms more.
  * </ol>
  * Steps 1 and 3 hand nothing over; they only leave the JDK's classes initialised and its caches filled. A call
  * without a failpoint file wastes part of step 1 and step 2, a call that fails at its failpoint wastes step 3: CPU
@@ -55,9 +64,18 @@ final class EarlyWork implements Supplier<ActionRegistry> {
     }
 
     private void run() {
-        warmUpFiles();
-        findActions();
-        warmUpProcessStart();
+        List<Closeable> opened = new ArrayList<>();
+        try {
+            warmUpFiles(opened);
+            findActions();
+            warmUpProcessStart();
+        } finally {
+            // Closed last, not at once: the lock's check lists this process's descriptors, and one that closes
+            // in the middle of the listing costs the main thread an exception (about 0.3 ms cold).
+            for (Closeable resource : opened) {
+                closeQuietly(resource);
+            }
+        }
     }
 
     /** Finds the actions unless another thread already began to. */
@@ -83,21 +101,39 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         }
     }
 
-    private static void warmUpFiles() {
+    private static void warmUpFiles(List<Closeable> opened) {
         // Made here, not in a static field: the first Path sets up the file system, which is part of the warm-up.
-        Path root = Path.of("/");
-        try (FileChannel channel = FileChannel.open(root, StandardOpenOption.READ);
-                DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-            Files.readAttributes(root, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-            entries.iterator().hasNext();
+        // procfs only: nothing on a disk is touched, not even an access time.
+        Path stat = Path.of("/proc/self/stat");
+        try {
+            FileChannel channel = FileChannel.open(stat, StandardOpenOption.READ);
+            opened.add(channel);
+            DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"));
+            opened.add(descriptors);
+            Files.readAttributes(stat, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            channel.read(ByteBuffer.allocate(1), 0);
+            descriptors.iterator().hasNext();
+            // procfs has no fsync and says so; what is wanted is what FileChannel.force does first: load its JFR
+            // event classes, which no CDS archive holds, from the compressed image, which first loads libzip.
+            channel.force(false);
         } catch (IOException | RuntimeException e) {
             // only a warm-up: the failpoint file is opened on its own terms by the main thread
+        }
+    }
+
+    private static void closeQuietly(Closeable resource) {
+        try {
+            resource.close();
+        } catch (IOException e) {
+            // a descriptor of procfs; nothing was written through it
         }
     }
 
     private static void warmUpProcessStart() {
         try {
             System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
+            ProcessHandle.current(); // the JDK's process reaper: its thread pool's classes, ThreadLocalRandom
+            CompletableFuture.completedFuture(0).handle((exit, failure) -> exit); // how it reports an exit
         } catch (RuntimeException e) {
             // likewise: ProcessBuilder asks again and meets any logging misconfiguration itself
         }

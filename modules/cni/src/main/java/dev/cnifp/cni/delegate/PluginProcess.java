@@ -32,6 +32,11 @@ final class PluginProcess {
         static final Pattern PATTERN = Pattern.compile("error(?:=\\d+, (.+?)|: \\d+ \\((.+)\\))\\s*$");
     }
 
+    /**
+     * A new pipe holds at least one page even when the user's pipe buffer quota is spent (pipe(7)), so a write of
+     * at most this many bytes into the empty stdin pipe returns at once, read or not.
+     */
+    private static final int PIPE_CAPACITY_AT_LEAST = 4096;
     private static final int SIGNAL_EXIT_BASE = 128;
     private static final int LAST_CLASSIC_SIGNAL = 31;
 
@@ -73,21 +78,31 @@ final class PluginProcess {
 
     private static Outcome collect(Process process, byte[] stdin) {
         // Platform threads (daemon, as virtual ones are): the first virtual thread starts the ForkJoinPool scheduler
-        // and its carrier, ~6 ms more in a cold -Xint JVM than two plain threads.
-        Thread feeder = Thread.ofPlatform().daemon().start(() -> {
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(stdin);
-            } catch (IOException e) {
-                // The plugin closed its stdin or exited early; Go ignores EPIPE here too.
-            }
-        });
+        // and its carrier, ~6 ms more in a cold -Xint JVM than two plain threads. A network config nearly always
+        // fits the pipe's smallest capacity, and then this thread writes it without waiting for the plugin.
+        Thread feeder = null;
+        if (stdin.length <= PIPE_CAPACITY_AT_LEAST) {
+            feed(process, stdin);
+        } else {
+            feeder = Thread.ofPlatform().daemon().start(() -> feed(process, stdin));
+        }
         FutureTask<byte[]> stderrReader = new FutureTask<>(() -> readAll(process.getErrorStream()));
         Thread.ofPlatform().daemon().start(stderrReader);
         byte[] stdout = readAll(process.getInputStream());
         byte[] stderr = await(stderrReader);
         int exit = waitFor(process);
-        joinQuietly(feeder);
+        if (feeder != null) {
+            joinQuietly(feeder);
+        }
         return new Outcome(stdout, stderr, exitError(exit));
+    }
+
+    private static void feed(Process process, byte[] stdin) {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(stdin);
+        } catch (IOException e) {
+            // The plugin closed its stdin or exited early; Go ignores EPIPE here too.
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -33,8 +34,6 @@ import java.util.regex.Pattern;
 final class AtomicReplacement {
     static final long STALE_TEMP_AGE_MILLIS = 5 * 60 * 1000L;
     private static final int CREATE_ATTEMPTS = 16;
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     /** Distinct per attempt within this process; the clock makes it distinct across processes. */
     private static final AtomicLong TEMP_NAME_SEQUENCE = new AtomicLong();
 
@@ -49,7 +48,7 @@ final class AtomicReplacement {
         String name = target.getFileName().toString();
         Path temp = null;
         try {
-            try (TempFile created = createTemp(directory, name)) {
+            try (TempFile created = createTemp(directory, name, original.permissions())) {
                 temp = created.path();
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -112,12 +111,18 @@ final class AtomicReplacement {
         }
     }
 
-    private static TempFile createTemp(Path directory, String name) throws IOException {
+    /**
+     * Created with the permission bits the replacement will have (less the umask), so that the chmod afterwards is
+     * usually not needed: it would cost an open, an fchmod and a close. The content is the file's own, which is
+     * readable at those permissions already.
+     */
+    private static TempFile createTemp(Path directory, String name, int permissions) throws IOException {
+        Set<PosixFilePermission> initial = rwxBits(permissions);
         for (int attempt = 1; ; attempt++) {
             Path temp = directory.resolve("." + name + "." + tempNameDigits() + ".tmp");
             try {
                 return new TempFile(temp, FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY)));
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(initial)));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == CREATE_ATTEMPTS) {
                     throw e;
@@ -143,7 +148,22 @@ final class AtomicReplacement {
         return new String(digits);
     }
 
-    /** chown before chmod: chown may clear set-id bits. Owner and group are kept only where the kernel lets us. */
+    /** The nine rwx bits of {@code mode} as a set (a HashSet: an EnumSet would reflect on the enum's values()). */
+    private static Set<PosixFilePermission> rwxBits(int mode) {
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ (0400) ... OTHERS_EXECUTE (0001)
+        Set<PosixFilePermission> set = new HashSet<>();
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                set.add(bits[i]);
+            }
+        }
+        return set;
+    }
+
+    /**
+     * chown before chmod: chown may clear set-id bits. Owner and group are kept only where the kernel lets us. The
+     * mode is set when it differs: when the umask took bits away, or the file has set-id or sticky bits.
+     */
     private static void copyOwnerAndMode(Path temp, FileStatus original) throws IOException {
         FileStatus created = FileStatus.of(temp, LinkOption.NOFOLLOW_LINKS);
         if (created.uid() != original.uid()) {
@@ -152,7 +172,9 @@ final class AtomicReplacement {
         if (created.gid() != original.gid()) {
             setQuietly(temp, "unix:gid", original.gid());
         }
-        Files.setAttribute(temp, "unix:mode", original.permissions(), LinkOption.NOFOLLOW_LINKS);
+        if (created.permissions() != original.permissions()) {
+            Files.setAttribute(temp, "unix:mode", original.permissions(), LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     private static void setQuietly(Path path, String attribute, int value) {

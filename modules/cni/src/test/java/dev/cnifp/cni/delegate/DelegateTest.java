@@ -130,6 +130,35 @@ class DelegateTest {
         assertEquals(3000 * (errLine.length() + 1), stderr.size());
     }
 
+    /** Up to one page is written without a feeder thread; the plugin need not read it for the call to end. */
+    @ParameterizedTest
+    @CsvSource({"0", "4096", "4097", "70000"})
+    void stdinThatThePluginNeverReadsDoesNotBlock(int size) throws Exception {
+        FakePlugins.script(tmp, "bridge", "printf ok");
+        byte[] stdout = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Delegate("bridge", env(tmp.toString()))
+                        .invoke("ADD", new byte[size], OutputStream.nullOutputStream());
+            } catch (CniException e) {
+                throw new AssertionError(e);
+            }
+        }).get(30, TimeUnit.SECONDS);
+        assertEquals("ok", new String(stdout, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1", "4096", "4097", "70000"})
+    void stdinOfEverySizeArrivesWhole(int size) throws Exception {
+        Path stdinDump = tmp.resolve("stdin.dump");
+        FakePlugins.script(tmp.resolve("bin"), "bridge", "cat > '" + stdinDump + "'");
+        byte[] stdin = new byte[size];
+        Arrays.fill(stdin, (byte) 'c');
+        stdin[size - 1] = '!';
+        new Delegate("bridge", env(tmp.resolve("bin").toString()))
+                .invoke("ADD", stdin, OutputStream.nullOutputStream());
+        assertArrayEquals(stdin, Files.readAllBytes(stdinDump));
+    }
+
     @Test
     void environmentAndStdinPassThroughByteForByte() throws Exception {
         Path envDump = tmp.resolve("env.dump");

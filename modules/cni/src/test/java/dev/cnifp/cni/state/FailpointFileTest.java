@@ -126,7 +126,7 @@ class FailpointFileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rw-------", "rw-r-----", "rw-rw-rw-", "r--------"})
+    @ValueSource(strings = {"rw-------", "rw-r-----", "rw-rw-rw-", "r--------", "rwxr-x--x", "-w--w--w-"})
     void modeIsKept(String permissions) throws Exception {
         Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
@@ -226,6 +226,19 @@ class FailpointFileTest {
         assertSame(thrown, caught);
         assertEquals(before, FileSnapshot.of(file));
         assertEquals("1*error(try-again)", spendAdd(file), "the lock was released");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {02640, 04600, 01644})
+    void setIdAndStickyBitsAreKept(int mode) throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        Files.setAttribute(file, "unix:mode", mode);
+        assertEquals(mode, (Integer) Files.getAttribute(file, "unix:mode") & 07777, "set up");
+
+        spendAdd(file);
+
+        assertEquals(mode, (Integer) Files.getAttribute(file, "unix:mode") & 07777);
+        assertTrue(Files.readString(file).contains("\"2*off\""));
     }
 
     @Test
