@@ -1,9 +1,15 @@
 package dev.cnifp.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -188,5 +194,31 @@ class FailpointFileIT {
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"sure\"\n}", add.stdout(), add::describe);
         assertTrue(file.entry("cmdAdd").endsWith("1*error(sure)"), () -> "count not spent: " + file.raw());
+    }
+
+    /**
+     * A writer killed mid-write leaves its temp file; the next call that writes the file removes it once it is old.
+     * Fresh temp files, which may belong to a live writer, and other files stay.
+     */
+    @Test
+    void aWriteRemovesTempFilesThatKilledWritersLeftLongAgo() throws Exception {
+        FailpointFile file = file("{\"cmdAdd\": \"3*error(x)\"}");
+        Path stale = work.resolve(".failpoints.json.0123456789abcdef.tmp");
+        Path fresh = work.resolve(".failpoints.json.fedcba9876543210.tmp");
+        Path unrelated = work.resolve(".other.json.0123456789abcdef.tmp");
+        for (Path leftover : List.of(stale, fresh, unrelated)) {
+            Files.writeString(leftover, "{\"cmdAdd\":");
+        }
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(stale, longAgo);
+        Files.setLastModifiedTime(unrelated, longAgo);
+
+        PluginRun add = fake.plugin().run("ADD", file);
+
+        assertEquals(1, add.exitCode(), add::describe);
+        assertEquals("2*error(x)", file.entry("cmdAdd"));
+        assertFalse(Files.exists(stale), "the old temp file of this failpoint file is gone");
+        assertTrue(Files.exists(fresh), "a fresh one may be a live writer's");
+        assertTrue(Files.exists(unrelated), "another file's temp file is not ours to remove");
     }
 }
