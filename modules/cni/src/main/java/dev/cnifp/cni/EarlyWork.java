@@ -1,5 +1,7 @@
 package dev.cnifp.cni;
 
+import dev.cnifp.cni.protocol.CniError;
+import dev.cnifp.cni.protocol.ErrorCode;
 import dev.cnifp.core.registry.ActionRegistry;
 import java.io.Closeable;
 import java.io.IOException;
@@ -31,32 +33,46 @@ import java.util.function.Supplier;
  *   <li>The failpoint actions: a ServiceLoader look-up over the module layer, about 0.7 ms cold. {@link #get} hands
  *       the registry over exactly as if it had been found on the calling thread, errors included, and finds it on
  *       the calling thread when this thread has not begun it yet.
+ *   <li>The printing of a CNI error, which a call failing at its failpoint ends with. Pure computation.
  *   <li>The JDK's process-start machinery the delegate needs. {@code ProcessBuilder.start} asks on every start
  *       whether the {@code java.lang.ProcessBuilder} logger is on at DEBUG; the first answer in a JVM costs about
  *       2 ms cold, because the JDK searches every module of the image for a {@code System.LoggerFinder} service
  *       file. Then the process reaper's set-up (a thread pool, ThreadLocalRandom) and the CompletableFuture it
  *       reports exits through, about 1.5 ms more.
+ *   <li>For ADD, the re-printing of the delegate's result ({@code AddResult.warmUp}), about 1 ms cold: it runs while
+ *       the delegate works, and the main thread finds the code warm when the answer comes.
  * </ol>
- * Steps 1 and 3 hand nothing over; they only leave the JDK's classes initialised and its caches filled. A call
- * without a failpoint file wastes part of step 1 and step 2, a call that fails at its failpoint wastes step 3: CPU
- * time on the other core, not wall time. Measured in docs/performance.md.
+ * Only step 2 hands something over; the others leave classes initialised and caches filled. A call without a
+ * failpoint file wastes part of step 1 and step 2, a call that fails at its failpoint wastes steps 4 and 5: CPU time
+ * on the other core, not wall time. Measured in docs/performance.md.
  *
  * <p>Plain monitors, not FutureTask: FutureTask's VarHandles cost a cold JVM half a millisecond of set-up.
  */
 final class EarlyWork implements Supplier<ActionRegistry> {
     private final Supplier<ActionRegistry> actionFinder;
+    private final Runnable resultWarmUp;
     private boolean findingStarted; // guarded by this
     private boolean found;          // guarded by this
     private ActionRegistry actions; // guarded by this
     private Throwable failure;      // guarded by this: a RuntimeException or an Error
 
-    private EarlyWork(Supplier<ActionRegistry> actionFinder) {
+    private EarlyWork(Supplier<ActionRegistry> actionFinder, Runnable resultWarmUp) {
         this.actionFinder = actionFinder;
+        this.resultWarmUp = resultWarmUp;
     }
 
     /** Starts the work on a daemon thread: the process never waits for it at exit. */
     static EarlyWork start(Supplier<ActionRegistry> actionFinder) {
-        EarlyWork work = new EarlyWork(actionFinder);
+        return start(actionFinder, () -> { });
+    }
+
+    /**
+     * @param resultWarmUp last, once the delegate has been started: prints a typical result of the call's command
+     *        and drops it (see {@link dev.cnifp.cni.delegate.AddResult#warmUp}), so the main thread finds that code
+     *        warm when the delegate answers
+     */
+    static EarlyWork start(Supplier<ActionRegistry> actionFinder, Runnable resultWarmUp) {
+        EarlyWork work = new EarlyWork(actionFinder, resultWarmUp);
         Thread thread = new Thread(work::run, "cnifp-early-work");
         thread.setDaemon(true);
         thread.start();
@@ -68,7 +84,9 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         try {
             warmUpFiles(opened);
             findActions();
+            warmUpErrorOutput();
             warmUpProcessStart();
+            runQuietly(resultWarmUp);
         } finally {
             // Closed last, not at once: the lock's check lists this process's descriptors, and one that closes
             // in the middle of the listing costs the main thread an exception (about 0.3 ms cold).
@@ -127,6 +145,19 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         } catch (IOException e) {
             // a descriptor of procfs; nothing was written through it
         }
+    }
+
+    private static void runQuietly(Runnable warmUp) {
+        try {
+            warmUp.run();
+        } catch (RuntimeException e) {
+            // a warm-up only; the main thread runs the same code for real and reports what goes wrong there
+        }
+    }
+
+    /** The code that prints a failpoint's error, the last thing a failing call does. */
+    private static void warmUpErrorOutput() {
+        new CniError(ErrorCode.INTERNAL, "warm-up").toWireFormat();
     }
 
     private static void warmUpProcessStart() {

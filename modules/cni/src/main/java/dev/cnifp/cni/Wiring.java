@@ -16,9 +16,14 @@ final class Wiring {
      *        delegate, so for those the {@link EarlyWork} begins at once
      */
     static Collaborators production(PluginLog log, String cniCommand) {
-        Supplier<ActionRegistry> actions = "VERSION".equals(cniCommand)
-                ? ActionRegistry::fromBootLayer
-                : EarlyWork.start(ActionRegistry::fromBootLayer);
+        Supplier<ActionRegistry> actions;
+        if ("VERSION".equals(cniCommand)) {
+            actions = ActionRegistry::fromBootLayer;
+        } else if ("ADD".equals(cniCommand)) {
+            actions = EarlyWork.start(ActionRegistry::fromBootLayer, AddResult::warmUp);
+        } else {
+            actions = EarlyWork.start(ActionRegistry::fromBootLayer);
+        }
         return new Collaborators(
                 (plugin, command, env, stdin, stderr) -> new Delegate(plugin, env).invoke(command.name(), stdin, stderr),
                 AddResult::reprint,

@@ -12,6 +12,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AddResultTest {
 
+    /** The plugin's early-work thread runs it; a result it could not re-print would only waste that thread's time. */
+    @Test
+    void theWarmUpResultReprints() {
+        AddResult.warmUp();
+    }
+
     private static String reprint(String stdout, String configVersion) throws CniException {
         return AddResult.reprint(stdout.getBytes(StandardCharsets.UTF_8), configVersion);
     }
