@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,12 +25,13 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>The JDK's file machinery that reading the failpoint file goes through: the native path buffers, whose first
- *       use starts the JDK's common Cleaner thread; the Unix attribute views; and FileChannel, whose first use loads
- *       libnio and libnet (which probes IPv6 with sockets), whose reads borrow a cached direct buffer and whose
- *       force loads classes from the compressed image (and libzip to inflate them); and directory listing, which
- *       the lock's descriptor check uses. About 2 ms cold, spent on procfs: a stat, a one-byte read and a refused
- *       fsync of {@code /proc/self/stat}, one entry of {@code /proc/self/fd}. First,
- *       because the main thread needs it first: its first Path, the failpoint file's, waits for this set-up.
+ *       use starts the JDK's common Cleaner thread; the Unix attribute views; FileChannel, whose first use loads
+ *       libnio and libnet (which probes IPv6 with sockets), whose reads borrow a cached direct buffer, whose record
+ *       locks keep a table of their own, and whose force loads classes from the compressed image (and libzip to
+ *       inflate them); and directory listing, which the lock's descriptor check uses. About 2 ms cold, spent on
+ *       procfs: a stat, a one-byte read, a shared lock and a refused fsync of {@code /proc/self/stat}, one entry of
+ *       {@code /proc/self/fd}. First, because the main thread needs it first: its first Path, the failpoint
+ *       file's, waits for this set-up.
  *   <li>The failpoint actions: a ServiceLoader look-up over the module layer, about 0.7 ms cold. {@link #get} hands
  *       the registry over exactly as if it had been found on the calling thread, errors included, and finds it on
  *       the calling thread when this thread has not begun it yet.
@@ -131,6 +133,10 @@ final class EarlyWork implements Supplier<ActionRegistry> {
             Files.readAttributes(stat, "unix:ino", LinkOption.NOFOLLOW_LINKS);
             channel.read(ByteBuffer.allocate(1), 0);
             descriptors.iterator().hasNext();
+            FileLock lock = channel.tryLock(0, 1, true); // a shared record lock on procfs: nobody else's business
+            if (lock != null) {
+                lock.release();
+            }
             // procfs has no fsync and says so; what is wanted is what FileChannel.force does first: load its JFR
             // event classes, which no CDS archive holds, from the compressed image, which first loads libzip.
             channel.force(false);
