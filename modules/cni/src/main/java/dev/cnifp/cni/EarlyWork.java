@@ -84,8 +84,9 @@ final class EarlyWork implements Supplier<ActionRegistry> {
     private void run() {
         List<Closeable> opened = new ArrayList<>();
         try {
-            warmUpFiles(opened);
+            FileChannel channel = warmUpFiles(opened);
             findActions();
+            warmUpFileForce(channel);
             warmUpErrorOutput();
             warmUpProcessStart();
             runQuietly(resultWarmUp);
@@ -121,12 +122,13 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         }
     }
 
-    private static void warmUpFiles(List<Closeable> opened) {
+    private static FileChannel warmUpFiles(List<Closeable> opened) {
         // Made here, not in a static field: the first Path sets up the file system, which is part of the warm-up.
         // procfs only: nothing on a disk is touched, not even an access time.
         Path stat = Path.of("/proc/self/stat");
+        FileChannel channel;
         try {
-            FileChannel channel = FileChannel.open(stat, StandardOpenOption.READ);
+            channel = FileChannel.open(stat, StandardOpenOption.READ);
             opened.add(channel);
             DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"));
             opened.add(descriptors);
@@ -137,11 +139,25 @@ final class EarlyWork implements Supplier<ActionRegistry> {
             if (lock != null) {
                 lock.release();
             }
-            // procfs has no fsync and says so; what is wanted is what FileChannel.force does first: load its JFR
-            // event classes, which no CDS archive holds, from the compressed image, which first loads libzip.
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            return null; // only a warm-up: the failpoint file is opened on its own terms by the main thread
+        }
+    }
+
+    /**
+     * After the actions: the main thread forces its write only after locking, reading and stepping. procfs has no
+     * fsync and says so; what is wanted is what FileChannel.force does first: load its JFR event classes, which no
+     * CDS archive holds, from the compressed image, which first loads libzip.
+     */
+    private static void warmUpFileForce(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
             channel.force(false);
         } catch (IOException | RuntimeException e) {
-            // only a warm-up: the failpoint file is opened on its own terms by the main thread
+            // expected: EINVAL
         }
     }
 

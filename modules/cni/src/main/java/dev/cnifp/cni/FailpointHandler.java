@@ -57,10 +57,8 @@ final class FailpointHandler implements CommandHandler {
         Command command = request.command();
         String point = FailpointKeys.of(command);
         if (!config.failpointConfPath().isEmpty()) {
-            // Found before the lock is taken: a ServiceLoader scan has no business extending the critical section.
-            FailpointParser parser = new FailpointParser(with.actions().get());
             Optional<Term> fired = with.failpoints().update(config.failpointConfPath(),
-                    entries -> step(entries, point, parser));
+                    entries -> step(entries, point));
             if (fired.isPresent()) {
                 Optional<HandlerResult> ending = fire(fired.get(), point, stderr);
                 if (ending.isPresent()) {
@@ -80,13 +78,16 @@ final class FailpointHandler implements CommandHandler {
     }
 
     /** Runs under the file's lock: parse the command's spec, spend one count, keep the rest for the next call. */
-    private Optional<Term> step(FailpointStore.Entries entries, String point, FailpointParser parser)
-            throws CniException {
+    private Optional<Term> step(FailpointStore.Entries entries, String point) throws CniException {
         Optional<String> spec = entries.entry(point).filter(s -> !s.isEmpty());
         if (spec.isEmpty()) {
             log.debug(() -> "no failpoint for " + point);
             return Optional.empty();
         }
+        // Asked for here, under the lock, and only when there is a spec: in the plugin, EarlyWork finds the actions
+        // on its own thread while this one reads the config and then locks and reads the file, so asking costs
+        // the critical section nothing. Asked before locking, this thread would find them itself instead.
+        FailpointParser parser = new FailpointParser(with.actions().get());
         Failpoint failpoint;
         try {
             failpoint = parser.parse(spec.get());
