@@ -77,7 +77,11 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         EarlyWork work = new EarlyWork(actionFinder, resultWarmUp);
         Thread thread = new Thread(work::run, "cnifp-early-work");
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | RuntimeException noThread) {
+            // e.g. the pids cgroup is full: an optimisation must not fail the call; get() finds the actions itself
+        }
         return work;
     }
 
