@@ -15,7 +15,8 @@ import java.util.Objects;
 public final class Delegate {
     /** Go retries a start that fails with "text file busy" (a plugin binary being written) five more times. */
     private static final int TEXT_FILE_BUSY_RETRIES = 5;
-    private static final long TEXT_FILE_BUSY_PAUSE_MILLIS = 1000; // plain millis: Duration costs a cold JVM BigInteger's set-up
+    /** Plain millis: a Duration would cost the cold plugin BigInteger's set-up. */
+    private static final long TEXT_FILE_BUSY_PAUSE_MILLIS = 1000;
 
     private final String pluginName;
     private final Map<String, String> environment;

@@ -40,8 +40,9 @@ public record Invocation(String command, String containerId, String netns, Strin
             throw new CniException(ErrorCode.INVALID_ENVIRONMENT_VARIABLES,
                     "required env variables [" + String.join(",", missing) + "] missing");
         }
-        return new Invocation(command, values[EnvVar.CNI_CONTAINERID.ordinal()], values[EnvVar.CNI_NETNS.ordinal()],
-                values[EnvVar.CNI_IFNAME.ordinal()], values[EnvVar.CNI_ARGS.ordinal()], values[EnvVar.CNI_PATH.ordinal()],
+        return new Invocation(command, values[EnvVar.CNI_CONTAINERID.ordinal()],
+                values[EnvVar.CNI_NETNS.ordinal()], values[EnvVar.CNI_IFNAME.ordinal()],
+                values[EnvVar.CNI_ARGS.ordinal()], values[EnvVar.CNI_PATH.ordinal()],
                 values[EnvVar.CNI_NETNS_OVERRIDE.ordinal()]);
     }
 

@@ -68,8 +68,8 @@ final class AtomicReplacement {
     }
 
     /**
-     * Deletes temp files of {@code target} older than {@link #STALE_TEMP_AGE_MILLIS}. Needs no lock (a live writer's temp
-     * file is younger), so callers run it after unlocking, off the path other processes wait on.
+     * Deletes temp files of {@code target} older than {@link #STALE_TEMP_AGE_MILLIS}. Needs no lock (a live writer's
+     * temp file is younger), so callers run it after unlocking, off the path other processes wait on.
      */
     static void sweepStaleTemps(Path target) {
         String name = target.getFileName().toString();
