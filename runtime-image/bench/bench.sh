@@ -23,8 +23,9 @@
 #   adddel-bridge  ADD then DEL of one container through bridge alone.
 #   adddel-plugin  the same ADD+DEL through our plugin. adddel-plugin - adddel-bridge = overhead of a pod's pair.
 # Timing: ROUNDS hyperfine invocations over all rows (--warmup WARMUP --runs RUNS each, --export-json); a row's
-# figure is the median of its ROUNDS x RUNS runs. Rounds interleave the rows, so a burst of other work on the
-# machine (a colleague's build) spreads over all rows instead of landing on one.
+# figure is the median of its ROUNDS x RUNS runs, shown with the spread of the per-round medians. Rounds interleave
+# the rows, so a burst of other work on the machine (a colleague's build) spreads over all rows instead of landing
+# on one.
 # Peak RSS: /usr/bin/time -f %M (max RSS of the process and the children it waited for), max of RSS_RUNS.
 #
 # Network safety: the script re-runs itself inside `unshare --net --mount --propagation private`, mounts a
@@ -229,6 +230,13 @@ median_ms() {
 }
 fmt() { printf '%.1f' "$1"; }
 
+# The lowest and highest of a row's per-round medians: how far separate rounds disagree on this machine.
+round_spread() {
+    jq -s -r --arg n "$1" '[.[] | .results[] | select(.command == $n) | .times | sort
+        | (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end) * 1000]
+        | "\(min) \(max)"' "$work"/hyperfine.[0-9]*.json | awk '{ printf "%.1f-%.1f", $1, $2 }'
+}
+
 # -i let hyperfine go on past failures; count the runs that did not exit as the probe did.
 bad_runs() {
     case $1 in failing-add) want_rc=1 ;; *) want_rc=0 ;; esac
@@ -247,17 +255,17 @@ echo "image: $image ($(du -sh "$image" | cut -f1); $train_mode archive $(du -h "
 echo "JDK: $jdk ($want); $rounds rounds of hyperfine --warmup $warmup --runs $runs; peak RSS: max of $rss_runs runs"
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the numbers)"
 echo
-echo "| row | median ms | ratio to baseline | overhead vs bridge alone | min ms | CPU ms (user+sys) | peak RSS MB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| row | median ms | round medians | ratio to baseline | overhead vs bridge alone | min ms | CPU ms (user+sys) | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|"
 for row in $row_names; do
     if [ -f "$work/$row.na" ]; then
-        echo "| $row | $(cat "$work/$row.na") | | | | | |"
+        echo "| $row | $(cat "$work/$row.na") | | | | | | |"
         continue
     fi
     m=$(median_ms "$row")
     bad=$(bad_runs "$row")
     if [ "$bad" != 0 ]; then
-        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | | | |"
+        echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | | | | |"
         continue
     fi
     ratio=$(echo "$m $base" | awk '{ printf "%.2fx", $1 / $2 }')
@@ -268,9 +276,10 @@ for row in $row_names; do
     rss_mb=$(rss "$row" | awk '{ printf "%.1f", $1 / 1024 }')
     extra=$(jq -r --arg n "$row" '.results[] | select(.command == $n) | "\(.times | min * 1000)|\(.cpu * 1000)"' "$work/hyperfine.json" |
         awk -F'|' '{ printf "%.1f | %.1f", $1, $2 }')
-    echo "| $row | $(fmt "$m") | $ratio | $over | $extra | $rss_mb |"
+    echo "| $row | $(fmt "$m") | $(round_spread "$row") | $ratio | $over | $extra | $rss_mb |"
 done
 echo
-echo "(median and min: wall time over all runs; CPU: mean user+sys of the process tree, which other work on"
+echo "(median and min: wall time over all runs; round medians: the lowest and highest median of one round, i.e. how"
+echo " far separate measurements disagree on this machine; CPU: mean user+sys of the process tree, which other work on"
 echo " the machine disturbs far less than wall time; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
 echo "reproduce: sudo runtime-image/bench/bench.sh $image"
