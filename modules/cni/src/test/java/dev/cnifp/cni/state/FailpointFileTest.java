@@ -241,13 +241,15 @@ class FailpointFileTest {
         assertTrue(Files.readString(file).contains("\"2*off\""));
     }
 
-    @Test
-    void staleTempFilesOfKilledWritersAreSweptOnTheNextWrite() throws Exception {
-        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
-        Path stale = write(".fp.json.0123456789abcdef.tmp", "{\"cmdAdd\":");
+    /** An ASCII name is swept from a java.io listing, any other through a DirectoryStream: both must agree. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fp.json", "fäilpoints-ü.json"})
+    void staleTempFilesOfKilledWritersAreSweptOnTheNextWrite(String name) throws Exception {
+        Path file = write(name, "{\"cmdAdd\": \"3*off\"}");
+        Path stale = write("." + name + ".0123456789abcdef.tmp", "{\"cmdAdd\":");
         Files.setLastModifiedTime(stale, FileTime.from(Instant.now()
                 .minusMillis(AtomicReplacement.STALE_TEMP_AGE_MILLIS).minusSeconds(1)));
-        Path fresh = write(".fp.json.fedcba9876543210.tmp", "{\"cmdAdd\":");
+        Path fresh = write("." + name + ".fedcba9876543210.tmp", "{\"cmdAdd\":");
         Path otherFiles = write(".other.json.0123456789abcdef.tmp", "{}");
         Files.setLastModifiedTime(otherFiles, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 
