@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -25,13 +24,12 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>The JDK's file machinery that reading the failpoint file goes through: the native path buffers, whose first
- *       use starts the JDK's common Cleaner thread; the Unix attribute views; FileChannel, whose first use loads
+ *       use starts the JDK's common Cleaner thread; the Unix attribute views; and FileChannel, whose first use loads
  *       libnio and libnet (which probes IPv6 with sockets), whose reads borrow a cached direct buffer, whose record
  *       locks keep a table of their own, and whose force loads classes from the compressed image (and libzip to
- *       inflate them); and directory listing, which the lock's descriptor check uses. About 2 ms cold, spent on
- *       procfs: a stat, a one-byte read, a shared lock and a refused fsync of {@code /proc/self/stat}, one entry of
- *       {@code /proc/self/fd}. First, because the main thread needs it first: its first Path, the failpoint
- *       file's, waits for this set-up.
+ *       inflate them). About 2 ms cold, spent on procfs: a stat, a one-byte read, a shared lock and (after step 2)
+ *       a refused fsync of {@code /proc/self/stat}. First, because the main thread needs it first: its first Path,
+ *       the failpoint file's, waits for this set-up.
  *   <li>The failpoint actions: a ServiceLoader look-up over the module layer, about 0.7 ms cold. {@link #get} hands
  *       the registry over exactly as if it had been found on the calling thread, errors included, and finds it on
  *       the calling thread when this thread has not begun it yet.
@@ -95,8 +93,8 @@ final class EarlyWork implements Supplier<ActionRegistry> {
             warmUpProcessStart();
             runQuietly(resultWarmUp);
         } finally {
-            // Closed last, not at once: the lock's check lists this process's descriptors, and one that closes
-            // in the middle of the listing costs the main thread an exception (about 0.3 ms cold).
+            // Closed last: the fsync warm-up needs the channel after the actions, and a descriptor that closes
+            // while the lock's check lists this process's descriptors only costs that check a look-up.
             for (Closeable resource : opened) {
                 closeQuietly(resource);
             }
@@ -134,11 +132,8 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         try {
             channel = FileChannel.open(stat, StandardOpenOption.READ);
             opened.add(channel);
-            DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"));
-            opened.add(descriptors);
             Files.readAttributes(stat, "unix:ino", LinkOption.NOFOLLOW_LINKS);
             channel.read(ByteBuffer.allocate(1), 0);
-            descriptors.iterator().hasNext();
             FileLock lock = channel.tryLock(0, 1, true); // a shared record lock on procfs: nobody else's business
             if (lock != null) {
                 lock.release();
