@@ -75,7 +75,7 @@ final class AtomicReplacement {
         String name = target.getFileName().toString();
         long staleBefore = System.currentTimeMillis() - STALE_TEMP_AGE_MILLIS;
         Path directory = target.getParent();
-        if (isAscii(name)) {
+        if (AsciiNames.isAscii(name)) {
             // java.io's listing gives plain names: in the cold, interpreted plugin about 1 µs an entry against ~7 for
             // a DirectoryStream's Paths, and the directory may be a busy one such as /tmp. It decodes names with the
             // platform charset, which can lose non-ASCII bytes; a temp name of an ASCII file name is ASCII, so
@@ -100,14 +100,6 @@ final class AtomicReplacement {
         }
     }
 
-    private static boolean isAscii(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     static Pattern tempNamePattern(String name) {
         return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");

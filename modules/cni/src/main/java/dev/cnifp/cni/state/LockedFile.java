@@ -132,7 +132,7 @@ final class LockedFile implements AutoCloseable {
      */
     private static Path ownDescriptorOf(Path realPath) throws IOException {
         String live = realPath.toString();
-        if (isAscii(live)) {
+        if (AsciiNames.isAscii(live)) {
             return ownDescriptorOfAsciiPath(live);
         }
         String replaced = live + " (deleted)";
@@ -193,14 +193,6 @@ final class LockedFile implements AutoCloseable {
         return OWN_DESCRIPTORS.resolve(found);
     }
 
-    private static boolean isAscii(String path) {
-        for (int i = 0; i < path.length(); i++) {
-            if (path.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static StateException openFailed(String confPath, String reason) {
         return new StateException("failed to open confPath " + confPath + ": open " + confPath + ": " + reason);
