@@ -100,7 +100,6 @@ final class AtomicReplacement {
         }
     }
 
-
     static Pattern tempNamePattern(String name) {
         return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");
     }

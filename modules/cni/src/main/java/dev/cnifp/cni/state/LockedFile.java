@@ -193,7 +193,6 @@ final class LockedFile implements AutoCloseable {
         return OWN_DESCRIPTORS.resolve(found);
     }
 
-
     private static StateException openFailed(String confPath, String reason) {
         return new StateException("failed to open confPath " + confPath + ": open " + confPath + ": " + reason);
     }
