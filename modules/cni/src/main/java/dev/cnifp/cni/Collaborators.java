@@ -38,6 +38,10 @@ public record Collaborators(DelegateRunner delegate, AddResultPrinter addResults
         return new Collaborators(delegate, addResults, value, actions, random, sleeper, netns, log);
     }
 
+    public Collaborators withActions(Supplier<ActionRegistry> value) {
+        return new Collaborators(delegate, addResults, failpoints, value, random, sleeper, netns, log);
+    }
+
     public Collaborators withRandom(RandomSource value) {
         return new Collaborators(delegate, addResults, failpoints, actions, value, sleeper, netns, log);
     }

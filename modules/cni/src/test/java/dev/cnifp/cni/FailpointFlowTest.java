@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,34 @@ class FailpointFlowTest {
         assertEquals(1, harness.delegateCalls.size());
         assertEquals(Command.valueOf(command), harness.delegateCalls.getFirst().command());
         assertEquals(before, fileContent());
+    }
+
+    /** The actions (a ServiceLoader look-up) are needed only to parse a spec; a file without one never asks. */
+    @Test
+    void theActionsAreLookedUpOnlyWhenTheCommandHasASpec() throws IOException {
+        AtomicInteger lookups = new AtomicInteger();
+        harness.collaborators = harness.collaborators.withActions(() -> {
+            lookups.incrementAndGet();
+            return ActionRegistry.fromBootLayer();
+        });
+        failpoints("{\"cmdDel\":\"1*error(oops)\"}");
+
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), run("ADD"));
+        assertEquals(0, lookups.get(), "ADD has no spec in the file");
+
+        assertEquals(new PluginHarness.Run(1, error(999, "oops"), ""), run("DEL"));
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void aBrokenActionModuleDoesNotFailACommandWithoutASpec() throws IOException {
+        harness.collaborators = harness.collaborators.withActions(() -> {
+            throw new IllegalStateException("two providers of \"error\"");
+        });
+        failpoints("{\"cmdDel\":\"1*error(oops)\"}");
+
+        assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), run("ADD"));
+        assertEquals("{\"cmdDel\":\"1*error(oops)\"}", fileContent(), "untouched");
     }
 
     @Test
