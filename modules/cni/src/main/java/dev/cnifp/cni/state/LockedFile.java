@@ -10,7 +10,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -132,11 +134,20 @@ final class LockedFile implements AutoCloseable {
      */
     private static Path ownDescriptorOf(Path realPath) throws IOException {
         String live = realPath.toString();
-        if (AsciiNames.isAscii(live)) {
-            return ownDescriptorOfAsciiPath(live);
+        List<Path> matches = AsciiNames.isAscii(live) ? descriptorsResolvingTo(live) : descriptorsLinkingTo(live);
+        if (matches.isEmpty()) {
+            throw new IOException("no descriptor open on " + live);
         }
+        if (matches.size() > 1) {
+            throw new IOException("more than one descriptor open on " + live);
+        }
+        return matches.getFirst();
+    }
+
+    /** The descriptors whose link names {@code live}, or {@code live} after it was replaced or removed. */
+    private static List<Path> descriptorsLinkingTo(String live) throws IOException {
         String replaced = live + " (deleted)";
-        Path found = null;
+        List<Path> matches = new ArrayList<>();
         try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(OWN_DESCRIPTORS)) {
             for (Path descriptor : descriptors) {
                 String target;
@@ -146,33 +157,27 @@ final class LockedFile implements AutoCloseable {
                     continue; // closed meanwhile by another thread (the directory stream's own descriptor, say)
                 }
                 if (target.equals(live) || target.equals(replaced)) {
-                    if (found != null) {
-                        throw new IOException("more than one descriptor open on " + live);
-                    }
-                    found = descriptor;
+                    matches.add(descriptor);
                 }
             }
         }
-        if (found == null) {
-            throw new IOException("no descriptor open on " + live);
-        }
-        return found;
+        return matches;
     }
 
     /**
-     * {@link #ownDescriptorOf} through java.io: the names of {@code /proc/self/fd} as plain strings and each link
-     * resolved by the C library's realpath, several times cheaper in the cold, interpreted plugin than a Path per
-     * entry and {@code Files.readSymbolicLink} (~0.3 ms for a dozen descriptors). java.io decodes paths with the
+     * {@link #descriptorsLinkingTo} through java.io: the names of {@code /proc/self/fd} as plain strings and each
+     * link resolved by the C library's realpath, several times cheaper in the cold, interpreted plugin than a Path
+     * per entry and {@code Files.readSymbolicLink} (~0.3 ms for a dozen descriptors). java.io decodes paths with the
      * platform charset, which can lose non-ASCII bytes, hence ASCII paths only. A descriptor on a file that was
      * replaced resolves to no file and is not found, which, like a descriptor that closed meanwhile, means: start
      * again on what the path names now.
      */
-    private static Path ownDescriptorOfAsciiPath(String live) throws IOException {
+    private static List<Path> descriptorsResolvingTo(String live) throws IOException {
         String[] descriptors = OWN_DESCRIPTORS_DIRECTORY.list();
         if (descriptors == null) {
             throw new IOException("cannot list " + OWN_DESCRIPTORS);
         }
-        String found = null;
+        List<Path> matches = new ArrayList<>();
         for (String descriptor : descriptors) {
             String target;
             try {
@@ -181,16 +186,10 @@ final class LockedFile implements AutoCloseable {
                 continue; // closed meanwhile
             }
             if (target.equals(live)) {
-                if (found != null) {
-                    throw new IOException("more than one descriptor open on " + live);
-                }
-                found = descriptor;
+                matches.add(OWN_DESCRIPTORS.resolve(descriptor));
             }
         }
-        if (found == null) {
-            throw new IOException("no descriptor open on " + live);
-        }
-        return OWN_DESCRIPTORS.resolve(found);
+        return matches;
     }
 
     private static StateException openFailed(String confPath, String reason) {
