@@ -3,7 +3,6 @@ package dev.cnifp.cni;
 import dev.cnifp.cni.protocol.CniError;
 import dev.cnifp.cni.protocol.ErrorCode;
 import dev.cnifp.core.registry.ActionRegistry;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -49,6 +46,7 @@ import java.util.function.Supplier;
  * <p>Plain monitors, not FutureTask: FutureTask's VarHandles cost a cold JVM half a millisecond of set-up.
  */
 final class EarlyWork implements Supplier<ActionRegistry> {
+    private static final String PROC_SELF_STAT = "/proc/self/stat";
     private final Supplier<ActionRegistry> actionFinder;
     private final Runnable resultWarmUp;
     private boolean findingStarted; // guarded by this
@@ -84,20 +82,18 @@ final class EarlyWork implements Supplier<ActionRegistry> {
     }
 
     private void run() {
-        List<Closeable> opened = new ArrayList<>();
+        FileChannel procStat = openProcStat();
         try {
-            FileChannel channel = warmUpFiles(opened);
+            warmUpFiles(procStat);
             findActions();
-            warmUpFileForce(channel);
+            warmUpFileForce(procStat);
             warmUpErrorOutput();
             warmUpProcessStart();
             runQuietly(resultWarmUp);
         } finally {
             // Closed last: the fsync warm-up needs the channel after the actions, and a descriptor that closes
             // while the lock's check lists this process's descriptors only costs that check a look-up.
-            for (Closeable resource : opened) {
-                closeQuietly(resource);
-            }
+            closeQuietly(procStat);
         }
     }
 
@@ -124,23 +120,29 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         }
     }
 
-    private static FileChannel warmUpFiles(List<Closeable> opened) {
-        // Made here, not in a static field: the first Path sets up the file system, which is part of the warm-up.
-        // procfs only: nothing on a disk is touched, not even an access time.
-        Path stat = Path.of("/proc/self/stat");
-        FileChannel channel;
+    /** The warm-ups' channel, or null. procfs only: nothing on a disk is touched, not even an access time. */
+    private static FileChannel openProcStat() {
         try {
-            channel = FileChannel.open(stat, StandardOpenOption.READ);
-            opened.add(channel);
-            Files.readAttributes(stat, "unix:ino", LinkOption.NOFOLLOW_LINKS);
-            channel.read(ByteBuffer.allocate(1), 0);
-            FileLock lock = channel.tryLock(0, 1, true); // a shared record lock on procfs: nobody else's business
+            // Made here, not in a static field: the first Path sets up the file system, part of the warm-up.
+            return FileChannel.open(Path.of(PROC_SELF_STAT), StandardOpenOption.READ);
+        } catch (IOException | RuntimeException e) {
+            return null; // only a warm-up: the failpoint file is opened on its own terms by the main thread
+        }
+    }
+
+    private static void warmUpFiles(FileChannel procStat) {
+        if (procStat == null) {
+            return;
+        }
+        try {
+            Files.readAttributes(Path.of(PROC_SELF_STAT), "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            procStat.read(ByteBuffer.allocate(1), 0);
+            FileLock lock = procStat.tryLock(0, 1, true); // a shared record lock on procfs: nobody else's business
             if (lock != null) {
                 lock.release();
             }
-            return channel;
         } catch (IOException | RuntimeException e) {
-            return null; // only a warm-up: the failpoint file is opened on its own terms by the main thread
+            // likewise
         }
     }
 
@@ -149,20 +151,23 @@ final class EarlyWork implements Supplier<ActionRegistry> {
      * fsync and says so; what is wanted is what FileChannel.force does first: load its JFR event classes, which no
      * CDS archive holds, from the compressed image, which first loads libzip.
      */
-    private static void warmUpFileForce(FileChannel channel) {
-        if (channel == null) {
+    private static void warmUpFileForce(FileChannel procStat) {
+        if (procStat == null) {
             return;
         }
         try {
-            channel.force(false);
+            procStat.force(false);
         } catch (IOException | RuntimeException e) {
             // expected: EINVAL
         }
     }
 
-    private static void closeQuietly(Closeable resource) {
+    private static void closeQuietly(FileChannel procStat) {
+        if (procStat == null) {
+            return;
+        }
         try {
-            resource.close();
+            procStat.close();
         } catch (IOException e) {
             // a descriptor of procfs; nothing was written through it
         }
