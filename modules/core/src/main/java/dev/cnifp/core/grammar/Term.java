@@ -1,6 +1,7 @@
 package dev.cnifp.core.grammar;
 
 import dev.cnifp.core.spi.BoundAction;
+import dev.cnifp.core.spi.FailpointAction;
 import dev.cnifp.core.spi.FireContext;
 import dev.cnifp.core.spi.Outcome;
 import java.util.Objects;
@@ -20,21 +21,6 @@ import java.util.OptionalLong;
  */
 public record Term(Optional<Probability> probability, OptionalLong count, String actionName, BoundAction action) {
 
-    /** {@code [A-Za-z][A-Za-z0-9_]*}, without a regex: this runs on every ADD/DEL of the cold plugin process. */
-    private static boolean isActionName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_')))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public Term {
         Objects.requireNonNull(probability, "probability");
         Objects.requireNonNull(count, "count");
@@ -43,7 +29,7 @@ public record Term(Optional<Probability> probability, OptionalLong count, String
         if (count.isPresent() && count.getAsLong() < 0) {
             throw new IllegalArgumentException("a count is never negative, got " + count.getAsLong());
         }
-        if (!isActionName(actionName)) {
+        if (!FailpointAction.isValidName(actionName)) {
             throw new IllegalArgumentException("invalid action name \"" + actionName + "\"");
         }
         Optional<String> argument = Objects.requireNonNull(action.argument(), "argument of " + actionName);

@@ -96,7 +96,7 @@ public final class ActionRegistry {
 
     private static void add(Map<String, FailpointAction> byName, FailpointAction action) {
         String name = action.name();
-        if (!isActionName(name)) {
+        if (!FailpointAction.isValidName(name)) {
             throw new InvalidActionException(action.getClass(), name);
         }
         FailpointAction earlier = byName.putIfAbsent(name, action);
@@ -105,20 +105,6 @@ public final class ActionRegistry {
         }
     }
 
-    /** {@code [A-Za-z][A-Za-z0-9_]*}, without a regex (whose classes a cold plugin process would load for this). */
-    static boolean isActionName(String name) {
-        if (name == null || name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_')))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** The action with this exact (case-sensitive) name. */
     public Optional<FailpointAction> find(String name) {

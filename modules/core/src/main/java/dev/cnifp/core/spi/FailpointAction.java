@@ -10,8 +10,29 @@ package dev.cnifp.core.spi;
  */
 public interface FailpointAction {
 
-    /** The name used in specs, e.g. {@code error}; ASCII letters, digits and {@code _}, starting with a letter. */
+    /**
+     * The name used in specs, e.g. {@code error}; ASCII letters, digits and {@code _}, starting with a letter (see
+     * {@link #isValidName}).
+     */
     String name();
+
+    /**
+     * Whether {@code name} is one {@link #name()} may return: {@code [A-Za-z][A-Za-z0-9_]*}, checked without a regex,
+     * whose classes a cold plugin process would otherwise load for it.
+     */
+    static boolean isValidName(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '_')))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** One line for humans, e.g. for a CLI that lists installed actions. */
     String description();
