@@ -71,7 +71,14 @@ final class EarlyWork implements Supplier<ActionRegistry> {
      */
     static EarlyWork start(Supplier<ActionRegistry> actionFinder, Runnable resultWarmUp) {
         EarlyWork work = new EarlyWork(actionFinder, resultWarmUp);
-        Thread thread = new Thread(work::run, "cnifp-early-work");
+        // A class, not the method reference work::run: a process's first method reference sets up the method-handle
+        // machinery, about 0.1 ms that would delay the thread's start. Everything this thread does waits for that.
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                work.run();
+            }
+        }, "cnifp-early-work");
         thread.setDaemon(true);
         try {
             thread.start();

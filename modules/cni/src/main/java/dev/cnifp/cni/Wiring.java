@@ -12,18 +12,23 @@ final class Wiring {
     private Wiring() {}
 
     /**
+     * Starts the {@link EarlyWork} when the command may need it, and returns how the failpoint actions are found.
+     *
      * @param cniCommand {@code CNI_COMMAND} as given: every command but VERSION may read a failpoint file and start the
-     *        delegate, so for those the {@link EarlyWork} begins at once
+     *        delegate, so for those the work begins at once
      */
-    static Collaborators production(PluginLog log, String cniCommand) {
-        Supplier<ActionRegistry> actions;
+    static Supplier<ActionRegistry> startEarlyWork(String cniCommand) {
         if ("VERSION".equals(cniCommand)) {
-            actions = ActionRegistry::fromBootLayer;
-        } else if ("ADD".equals(cniCommand)) {
-            actions = EarlyWork.start(ActionRegistry::fromBootLayer, AddResult::warmUp);
-        } else {
-            actions = EarlyWork.start(ActionRegistry::fromBootLayer);
+            return ActionRegistry::fromBootLayer;
         }
+        if ("ADD".equals(cniCommand)) {
+            return EarlyWork.start(ActionRegistry::fromBootLayer, AddResult::warmUp);
+        }
+        return EarlyWork.start(ActionRegistry::fromBootLayer);
+    }
+
+    /** @param actions from {@link #startEarlyWork} */
+    static Collaborators production(PluginLog log, Supplier<ActionRegistry> actions) {
         return new Collaborators(
                 (plugin, command, env, stdin, stderr) -> new Delegate(plugin, env).invoke(command.name(), stdin, stderr),
                 AddResult::reprint,
