@@ -184,6 +184,30 @@ class FailpointFileTest {
         }
     }
 
+    /**
+     * Another descriptor of this process on the file: on the live file at the first update, on the replaced one at the
+     * second. Each update must still find its own descriptor (an in-process test suite may hold the file open).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fp.json", "fäilpoints-ü.json"})
+    void aFileThisProcessAlsoHasOpenIsUpdated(String name) throws Exception {
+        Path file = write(name, "{\"cmdAdd\": \"3*off\"}");
+
+        try (RandomAccessFile heldOpen = new RandomAccessFile(file.toFile(), "r")) {
+            assertEquals("3*off", spendAdd(file));
+            assertEquals("2*off", spendAdd(file));
+            assertEquals("{\"cmdAdd\": \"3*off\"}", new String(readAll(heldOpen), UTF_8));
+        }
+
+        assertEquals("{\n  \"cmdAdd\": \"1*off\"\n}\n", Files.readString(file));
+    }
+
+    private static byte[] readAll(RandomAccessFile file) throws IOException {
+        byte[] bytes = new byte[(int) file.length()];
+        file.readFully(bytes);
+        return bytes;
+    }
+
     @Test
     void aSymlinkedConfPathStaysASymlinkAndItsTargetIsUpdated() throws Exception {
         Path realDir = Files.createDirectory(dir.resolve("real"));
