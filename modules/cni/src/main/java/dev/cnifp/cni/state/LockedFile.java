@@ -129,10 +129,11 @@ final class LockedFile implements AutoCloseable {
      *
      * <p>The plugin opens the file exactly once, so one entry names it. The entries are tried from the highest number
      * down, because the descriptor just opened is usually the newest, and the first that names the path is taken: this
-     * saves resolving a dozen links (~0.25 ms in the cold plugin). Another descriptor of this process that named the
-     * same path would be open on the same file, the one the path names, so it would give the same identity. A
-     * descriptor whose file was replaced or renamed no longer names the path; when none does, the caller starts again
-     * on what the path names now.
+     * saves resolving a dozen links (~0.25 ms in the cold plugin). A descriptor whose file was replaced or renamed no
+     * longer names the path; when none does, the caller starts again on what the path names now. Another descriptor
+     * of this process that names the path is open on the file the path names, which is all the caller needs to know,
+     * with one exception that only code opening the file a second time in the same process can meet: when the file
+     * this channel opened is replaced before the look-up, such a descriptor on the replacement is taken for it.
      */
     private static Path ownDescriptorOf(Path realPath) throws IOException {
         String live = realPath.toString();
@@ -143,9 +144,8 @@ final class LockedFile implements AutoCloseable {
         boolean ascii = AsciiNames.isAscii(live);
         // procfs lists descriptors in ascending order; another order would only cost time
         for (int i = descriptors.length - 1; i >= 0; i--) {
-            Path descriptor = OWN_DESCRIPTORS.resolve(descriptors[i]);
-            if (live.equals(ascii ? canonicalTarget(descriptors[i]) : linkTarget(descriptor))) {
-                return descriptor;
+            if (live.equals(ascii ? canonicalTarget(descriptors[i]) : linkTarget(descriptors[i]))) {
+                return OWN_DESCRIPTORS.resolve(descriptors[i]);
             }
         }
         throw new IOException("no descriptor open on " + live);
@@ -166,9 +166,9 @@ final class LockedFile implements AutoCloseable {
     }
 
     /** A descriptor's link as the kernel writes it, or null when it cannot be read (closed meanwhile, say). */
-    private static String linkTarget(Path descriptor) {
+    private static String linkTarget(String descriptor) {
         try {
-            return Files.readSymbolicLink(descriptor).toString();
+            return Files.readSymbolicLink(OWN_DESCRIPTORS.resolve(descriptor)).toString();
         } catch (IOException e) {
             return null;
         }
