@@ -15,7 +15,10 @@
 #   version-unbaked the same through a symlink to the launcher of the build image (no baked prefix: it resolves
 #                  its own path with readlink, one more process).
 #   version-java   straight through bin/java with the launcher's arguments: the launcher's own cost.
-#   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call).
+#   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call), the
+#                  file in the work dir under TMPDIR (on these machines /tmp is on the disk: two fsyncs).
+#   failing-add-tmpfs  the same with the file on a tmpfs (the private /run), where fsync costs nothing: how much of
+#                  failing-add is the disk. Debian 13 and Fedora mount /tmp as a tmpfs, where tests keep such files.
 #   add-bridge     ADD of one container through the real bridge + host-local alone (before each run, hyperfine's
 #                  --prepare tears the previous one down with a DEL that is not timed).
 #   add-plugin     the same ADD through our plugin (failpoint file present, cmdAdd "off"), delegating to bridge.
@@ -117,6 +120,9 @@ conf() {
         "$1" "$work/ipam" "$annotations"
 }
 conf cni-bridge-fp "$work/failing.json" >"$work/failing-add.conf"
+mkdir /run/cnifp-bench
+cp "$work/failing.json" /run/cnifp-bench/failing.json
+conf cni-bridge-fp /run/cnifp-bench/failing.json >"$work/failing-add-tmpfs.conf"
 conf cni-bridge-fp "$work/passing.json" >"$work/plugin.conf"
 conf bridge "" >"$work/bridge.conf"
 
@@ -138,7 +144,7 @@ out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
 out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
-row_names='baseline version version-unbaked version-java failing-add add-bridge add-plugin adddel-bridge adddel-plugin'
+row_names='baseline version version-unbaked version-java failing-add failing-add-tmpfs add-bridge add-plugin adddel-bridge adddel-plugin'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
 teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
@@ -153,6 +159,7 @@ command_for() {
         version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
         version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
         failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
+        failing-add-tmpfs) echo "/bin/sh $work/call.sh ADD $work/failing-add-tmpfs.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
         add-plugin) echo "/bin/sh $work/call.sh ADD $work/plugin.conf $work/bin/cni-bridge-fp" ;;
         adddel-bridge) echo "/bin/sh $work/adddel.sh $cni/bridge $work/bridge.conf" ;;
@@ -170,7 +177,7 @@ probe() {
     case $1 in
         baseline) [ $rc = 0 ] && [ "$out" = hello ] ;;
         version*) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
-        failing-add) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
+        failing-add*) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
         add-*|adddel-*) [ $rc = 0 ] ;;
     esac
     st=$?
@@ -239,7 +246,7 @@ round_spread() {
 
 # -i let hyperfine go on past failures; count the runs that did not exit as the probe did.
 bad_runs() {
-    case $1 in failing-add) want_rc=1 ;; *) want_rc=0 ;; esac
+    case $1 in failing-add*) want_rc=1 ;; *) want_rc=0 ;; esac
     jq -r --arg n "$1" --argjson rc "$want_rc" \
         '[.results[] | select(.command == $n) | .exit_codes[] | select(. != $rc)] | length' "$work/hyperfine.json"
 }
