@@ -76,6 +76,28 @@ class FailpointActionsIT {
         assertEquals("", third.stdout(), third::describe);
     }
 
+    /**
+     * The Go plugin decodes the file into a struct, and Go matches JSON keys to struct fields case-insensitively: a
+     * hand-written {@code "CmdAdd"} is cmdAdd. The key keeps its spelling when the spent count is written back.
+     */
+    @Test
+    void aKeySpelledInAnotherCaseIsTheCommandsEntry() {
+        FailpointFile file = file("{\"CmdAdd\": \"1*off->1*error(spelled-differently)\"}");
+        Map<String, Object> netconf = netconf("1.0.0", file);
+
+        PluginRun first = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        assertEquals(0, first.exitCode(), () -> "off, then bridge's real ADD: " + first.describe());
+        String shown = real.sandbox().execOk("ip", "-n", SeedExample.NETNS, "link", "show", SeedExample.IFNAME);
+        assertTrue(shown.contains(SeedExample.IFNAME), () -> "bridge made no " + SeedExample.IFNAME + ":\n" + shown);
+        assertEquals("{\n  \"CmdAdd\": \"0*off->1*error(spelled-differently)\"\n}\n", file.raw());
+
+        PluginRun second = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"spelled-differently\"\n}", second.stdout(),
+                second::describe);
+        assertEquals(1, second.exitCode(), second::describe);
+        assertEquals("{\n  \"CmdAdd\": \"0*off->0*error(spelled-differently)\"\n}\n", file.raw());
+    }
+
     @Test
     void afterOffBridgesOwnErrorPassesThrough() {
         FailpointFile file = file("{\"cmdAdd\": \"1*off->1*error(second)\"}");

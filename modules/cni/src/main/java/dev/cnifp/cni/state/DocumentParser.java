@@ -53,10 +53,10 @@ final class DocumentParser {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) root;
-        for (String key : FailpointDocument.ENTRY_KEYS) {
-            Object entry = values.get(key);
-            if (entry != null && !(entry instanceof String)) {
-                throw new StateException(prefix + "\"" + key + "\" is not a string");
+        for (Map.Entry<String, Object> member : values.entrySet()) {
+            Object value = member.getValue();
+            if (value != null && !(value instanceof String) && FailpointDocument.isEntryKey(member.getKey())) {
+                throw new StateException(prefix + "\"" + member.getKey() + "\" is not a string");
             }
         }
         return new FailpointDocument(values);

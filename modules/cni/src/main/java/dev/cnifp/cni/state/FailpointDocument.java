@@ -12,6 +12,11 @@ import java.util.Optional;
  * ({@link #ENTRY_KEYS}) hold spec strings; any other key holds any JSON value and is written back where it was, with
  * its value unchanged, unless a caller replaces it.
  *
+ * <p>A file's keys name the entries the way Go's {@code encoding/json} matches the Go plugin's struct fields:
+ * case-insensitively ({@code "CMDADD"} is {@code cmdAdd}), and when several keys name one entry, the last one with a
+ * non-null value holds it (Go leaves a field alone for {@code null}). That key keeps its spelling and place when the
+ * entry is written back.
+ *
  * <p>Values are exchanged in the shapes listed on {@link #value}: what a caller puts in is copied into those shapes.
  */
 public final class FailpointDocument {
@@ -26,20 +31,48 @@ public final class FailpointDocument {
     }
 
     /**
-     * The spec of a failpoint entry. Empty when the key is absent, {@code null} or the empty string: the Go plugin
-     * treats all three as "no failpoint for this command".
+     * The spec of a failpoint entry, from the key that holds it (see the class comment). Empty when no key holds it,
+     * or it holds the empty string: the Go plugin treats both as "no failpoint for this command".
      *
      * @throws IllegalArgumentException if {@code key} is not one of {@link #ENTRY_KEYS}
      */
     public Optional<String> entry(String key) {
         requireEntryKey(key);
-        return Optional.ofNullable((String) values.get(key)).filter(spec -> !spec.isEmpty());
+        String holder = holderOf(key);
+        return holder == null ? Optional.empty()
+                : Optional.of((String) values.get(holder)).filter(spec -> !spec.isEmpty());
     }
 
-    /** Sets a failpoint entry's spec, in place if the key exists, else as a new last key. */
+    /**
+     * Sets a failpoint entry's spec: in the key that holds it, else in {@code key} itself, in place if it exists
+     * (with a null value), else as a new last key.
+     */
     public void setEntry(String key, String spec) {
         requireEntryKey(key);
-        values.put(key, Objects.requireNonNull(spec, "spec"));
+        Objects.requireNonNull(spec, "spec");
+        String holder = holderOf(key);
+        values.put(holder == null ? key : holder, spec);
+    }
+
+    /** Whether {@code key}, as a file spells it, names a failpoint entry (Go's case-insensitive match). */
+    static boolean isEntryKey(String key) {
+        for (String entry : ENTRY_KEYS) {
+            if (entry.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last key with a non-null value that names {@code entryKey}, or null. */
+    private String holderOf(String entryKey) {
+        String holder = null;
+        for (Map.Entry<String, Object> member : values.entrySet()) {
+            if (member.getValue() != null && member.getKey().equalsIgnoreCase(entryKey)) {
+                holder = member.getKey();
+            }
+        }
+        return holder;
     }
 
     /** The top-level keys in file order. */
@@ -66,7 +99,7 @@ public final class FailpointDocument {
      */
     public void put(String key, Object value) {
         Objects.requireNonNull(key, "key");
-        if (ENTRY_KEYS.contains(key) && value != null && !(value instanceof String)) {
+        if (isEntryKey(key) && value != null && !(value instanceof String)) {
             throw new IllegalArgumentException(key + " must hold a spec string");
         }
         values.put(key, JsonValues.canonical(value));

@@ -44,6 +44,53 @@ class FailpointDocumentTest {
         assertEquals(Optional.empty(), document.entry("cmdStatus"));
     }
 
+    /** Go's encoding/json matches the Go plugin's struct fields case-insensitively, with Unicode simple folding. */
+    @Test
+    void keysNameEntriesCaseInsensitivelyLikeGo() throws Exception {
+        FailpointDocument document = parse(
+                "{\"CMDADD\": \"1*error(upper)\", \"cmddel\": \"2*off\", \"cmdChec\u212A\": \"3*off\", \"cmdAddAfter\": 1}");
+
+        assertEquals(Optional.of("1*error(upper)"), document.entry("cmdAdd"));
+        assertEquals(Optional.of("2*off"), document.entry("cmdDel"));
+        assertEquals(Optional.of("3*off"), document.entry("cmdCheck"), "U+212A KELVIN SIGN folds to k, in Go too");
+
+        document.setEntry("cmdAdd", "0*error(upper)");
+        document.setEntry("cmdDel", "1*off");
+
+        assertEquals(List.of("CMDADD", "cmddel", "cmdChec\u212A", "cmdAddAfter"), document.keys(),
+                "an entry is written back under the key that held it, in its place");
+        assertEquals(Optional.of("0*error(upper)"), document.value("CMDADD"));
+        assertEquals(Optional.of("1*off"), document.value("cmddel"));
+    }
+
+    /** Go assigns each matching key in turn, so the last wins; null leaves the field as it was. */
+    @Test
+    void theLastKeyWithAValueHoldsAnEntry() throws Exception {
+        FailpointDocument document = parse(
+                "{\"cmdAdd\": \"1*error(first)\", \"CmdAdd\": \"1*error(second)\", \"CMDADD\": null}");
+
+        assertEquals(Optional.of("1*error(second)"), document.entry("cmdAdd"));
+        document.setEntry("cmdAdd", "0*error(second)");
+
+        assertEquals(Optional.of("1*error(first)"), document.value("cmdAdd"), "the shadowed key is left alone");
+        assertEquals(Optional.of("0*error(second)"), document.value("CmdAdd"));
+        assertEquals(Optional.empty(), document.value("CMDADD"));
+        assertEquals(List.of("cmdAdd", "CmdAdd", "CMDADD"), document.keys());
+    }
+
+    @Test
+    void anEntryHeldByNoKeyIsWrittenUnderItsOwnName() throws Exception {
+        FailpointDocument document = parse("{\"CMDADD\": null, \"cmdAdd\": null}");
+
+        assertEquals(Optional.empty(), document.entry("cmdAdd"));
+        document.setEntry("cmdAdd", "1*off");
+
+        assertEquals(List.of("CMDADD", "cmdAdd"), document.keys(), "cmdAdd, null until now, is set in place");
+        assertEquals(Optional.of("1*off"), document.entry("cmdAdd"));
+        assertThrows(IllegalArgumentException.class, () -> document.put("CmdDel", 5),
+                "a key that names an entry must hold a spec string, however it is spelled");
+    }
+
     @Test
     void setEntryKeepsThePositionAndAppendsNewKeys() throws Exception {
         FailpointDocument document = parse("{\"a\": 1, \"cmdAdd\": \"1*off\", \"z\": 2}");

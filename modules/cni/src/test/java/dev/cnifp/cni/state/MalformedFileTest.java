@@ -37,6 +37,8 @@ class MalformedFileTest {
                         "invalid JSON at line 1, column 1"),
                 Arguments.of("cmdAdd is a number", bytes("{\"cmdAdd\": 5, \"x\": \"SECRET\"}"),
                         "\"cmdAdd\" is not a string"),
+                Arguments.of("CMDADD, which names cmdAdd, is a number", bytes("{\"CMDADD\": 5, \"x\": \"SECRET\"}"),
+                        "\"CMDADD\" is not a string"),
                 Arguments.of("cmdGC is an object", bytes("{\"cmdGC\": {\"SECRET\": 1}}"), "\"cmdGC\" is not a string"),
                 Arguments.of("cmdDel is a list", bytes("{\"cmdDel\": [\"SECRET\"]}"), "\"cmdDel\" is not a string"),
                 Arguments.of("trailing object", bytes("{\"cmdAdd\": \"1*off\"}\n{\"SECRET\": 1}"),
