@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -21,15 +22,17 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>The JDK's file machinery that reading the failpoint file goes through: the native path buffers, whose first
- *       use starts the JDK's common Cleaner thread; the Unix attribute views; and FileChannel, whose first use loads
- *       libnio and libnet (which probes IPv6 with sockets), whose reads borrow a cached direct buffer, whose record
- *       locks keep a table of their own, and whose force loads classes from the compressed image (and libzip to
- *       inflate them). About 2 ms cold, spent on procfs: a stat, a one-byte read, a shared lock and (after step 2)
- *       a refused fsync of {@code /proc/self/stat}. First, because the main thread needs it first: its first Path,
- *       the failpoint file's, waits for this set-up.
+ *       use starts the JDK's common Cleaner thread; the basic attribute view; and FileChannel, whose first use loads
+ *       libnio and libnet (which probes IPv6 with sockets), whose reads borrow a cached direct buffer, and whose
+ *       record locks keep a table of their own. About 2 ms cold, spent on procfs: a stat, a one-byte read and a
+ *       shared lock on {@code /proc/self/stat}. First, because the main thread needs it first: its first Path, the
+ *       failpoint file's, waits for this set-up.
  *   <li>The failpoint actions: a ServiceLoader look-up over the module layer, about 0.7 ms cold. {@link #get} hands
  *       the registry over exactly as if it had been found on the calling thread, errors included, and finds it on
  *       the calling thread when this thread has not begun it yet.
+ *   <li>What writing the file back needs beyond reading it: the Unix attribute view (the mode and owner the
+ *       replacement keeps) and what FileChannel.force loads first, its JFR event classes, which no CDS archive holds,
+ *       from the compressed image (and libzip to inflate them). On procfs: a stat and a refused fsync.
  *   <li>The printing of a CNI error, which a call failing at its failpoint ends with. Pure computation.
  *   <li>The JDK's process-start machinery the delegate needs. {@code ProcessBuilder.start} asks on every start
  *       whether the {@code java.lang.ProcessBuilder} logger is on at DEBUG; the first answer in a JVM costs about
@@ -40,8 +43,8 @@ import java.util.function.Supplier;
  *       the delegate works, and the main thread finds the code warm when the answer comes.
  * </ol>
  * Only step 2 hands something over; the others leave classes initialised and caches filled. A call without a
- * failpoint file wastes part of step 1 and step 2, a call that fails at its failpoint wastes steps 4 and 5: CPU time
- * on the other core, not wall time. Measured in docs/performance.md.
+ * failpoint file wastes part of step 1 and steps 2 and 3, a call that fails at its failpoint wastes steps 5 and 6:
+ * CPU time on the other core, not wall time. Measured in docs/performance.md.
  *
  * <p>Plain monitors, not FutureTask: FutureTask's VarHandles cost a cold JVM half a millisecond of set-up.
  */
@@ -93,7 +96,7 @@ final class EarlyWork implements Supplier<ActionRegistry> {
         try {
             warmUpFiles(procStat);
             findActions();
-            warmUpFileForce(procStat);
+            warmUpWriting(procStat);
             warmUpErrorOutput();
             warmUpProcessStart();
             runQuietly(resultWarmUp);
@@ -142,7 +145,8 @@ final class EarlyWork implements Supplier<ActionRegistry> {
             return;
         }
         try {
-            Files.readAttributes(Path.of(PROC_SELF_STAT), "unix:ino", LinkOption.NOFOLLOW_LINKS);
+            Files.readAttributes(Path.of(PROC_SELF_STAT), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
             procStat.read(ByteBuffer.allocate(1), 0);
             FileLock lock = procStat.tryLock(0, 1, true); // a shared record lock on procfs: nobody else's business
             if (lock != null) {
@@ -154,15 +158,16 @@ final class EarlyWork implements Supplier<ActionRegistry> {
     }
 
     /**
-     * After the actions: the main thread forces its write only after locking, reading and stepping. procfs has no
-     * fsync and says so; what is wanted is what FileChannel.force does first: load its JFR event classes, which no
-     * CDS archive holds, from the compressed image, which first loads libzip.
+     * After the actions: the main thread writes only after locking, reading and stepping. procfs has no fsync and
+     * says so; what is wanted is what FileChannel.force does first: load its JFR event classes, which no CDS archive
+     * holds, from the compressed image, which first loads libzip.
      */
-    private static void warmUpFileForce(FileChannel procStat) {
+    private static void warmUpWriting(FileChannel procStat) {
         if (procStat == null) {
             return;
         }
         try {
+            Files.readAttributes(Path.of(PROC_SELF_STAT), "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
             procStat.force(false);
         } catch (IOException | RuntimeException e) {
             // expected: EINVAL

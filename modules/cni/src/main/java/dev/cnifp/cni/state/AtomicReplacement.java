@@ -40,10 +40,12 @@ final class AtomicReplacement {
     private AtomicReplacement() {}
 
     /**
-     * Writes {@code content} as the new {@code target}, keeping the mode and (when permitted) owner and group of
-     * {@code original}. Throws with the reason on failure; the target is then unchanged.
+     * Writes {@code content} as the new {@code target}, keeping the target's mode and (when permitted) owner and
+     * group. {@code target} is a real path (no symbolic link) that the caller holds locked. Throws with the reason on
+     * failure; the target is then unchanged.
      */
-    static void replace(Path target, FileStatus original, byte[] content) throws IOException {
+    static void replace(Path target, byte[] content) throws IOException {
+        ModeAndOwner original = ModeAndOwner.of(target, LinkOption.NOFOLLOW_LINKS);
         Path directory = target.getParent();
         String name = target.getFileName().toString();
         Path temp = null;
@@ -180,8 +182,8 @@ final class AtomicReplacement {
      * chown before chmod: chown may clear set-id bits. Owner and group are kept only where the kernel lets us. The
      * mode is set when it differs: when the umask took bits away, or the file has set-id or sticky bits.
      */
-    private static void copyOwnerAndMode(Path temp, FileStatus original) throws IOException {
-        FileStatus created = FileStatus.of(temp, LinkOption.NOFOLLOW_LINKS);
+    private static void copyOwnerAndMode(Path temp, ModeAndOwner original) throws IOException {
+        ModeAndOwner created = ModeAndOwner.of(temp, LinkOption.NOFOLLOW_LINKS);
         if (created.uid() != original.uid()) {
             setQuietly(temp, "unix:uid", original.uid());
         }

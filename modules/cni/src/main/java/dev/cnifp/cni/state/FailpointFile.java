@@ -73,7 +73,7 @@ public final class FailpointFile {
             byte[] after = JqStyleWriter.write(document.values());
             if (!Arrays.equals(before, after)) {
                 try {
-                    AtomicReplacement.replace(file.realPath(), file.status(), after);
+                    AtomicReplacement.replace(file.realPath(), after);
                 } catch (IOException e) {
                     throw new StateException("failed to write failpoint conf " + confPath + ": "
                             + SystemErrors.describe(e));
