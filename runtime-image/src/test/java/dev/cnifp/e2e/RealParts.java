@@ -46,6 +46,12 @@ final class RealParts {
         require(onPath("jq"), "no `jq` command (Debian package jq; .ci/run installs it)");
     }
 
+    /** hyperfine and GNU time, which runtime-image/bench/bench.sh measures with. */
+    static void requireBenchTools() {
+        require(onPath("hyperfine"), "no `hyperfine` command (Debian package hyperfine; .ci/run installs it)");
+        require(Files.isExecutable(Path.of("/usr/bin/time")), "no /usr/bin/time (Debian package time; .ci/run installs it)");
+    }
+
     static boolean strict() {
         return Boolean.getBoolean("cnifp.requireRealParts") || "true".equals(System.getenv("CI"));
     }

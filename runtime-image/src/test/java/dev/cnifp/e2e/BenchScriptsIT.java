@@ -1,0 +1,77 @@
+package dev.cnifp.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark scripts that docs/performance.md quotes still run on a fresh machine and print a figure for every
+ * row. A smoke test with the fewest runs hyperfine allows, not a measurement: no figure is compared with anything.
+ * The bench directory comes from the system property {@code cnifp.benchDir}, the image from {@code cnifp.image}.
+ */
+class BenchScriptsIT {
+
+    private static final List<String> ROWS = List.of("baseline", "version", "version-unbaked", "version-java",
+            "failing-add", "failing-add-tmpfs", "add-bridge", "add-plugin", "adddel-bridge", "adddel-plugin");
+    private static final Map<String, String> ENV = Map.of("PATH", NetnsSandbox.PATH,
+            "RUNS", "2", "WARMUP", "0", "ROUNDS", "1", "RSS_RUNS", "1");
+
+    private static Path bench;
+    private static Path image;
+
+    @BeforeAll
+    static void findScriptsAndImage() {
+        bench = Path.of(System.getProperty("cnifp.benchDir", "bench")).toAbsolutePath();
+        image = Path.of(System.getProperty("cnifp.image", "target/image")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(bench.resolve("bench.sh")), "no bench.sh in " + bench);
+        assertTrue(Files.isExecutable(image.resolve("bin/cni-bridge-fp")), "no image at " + image);
+    }
+
+    @Test
+    void benchPrintsAFigureForEveryRow() {
+        RealParts.requireNamespaces();
+        RealParts.requireRealBridge();
+        RealParts.requireJq();
+        RealParts.requireBenchTools();
+
+        CommandResult run = ChildProcess.run(List.of("/bin/sh", bench.resolve("bench.sh").toString(), image.toString()),
+                ENV, "", Duration.ofMinutes(10));
+
+        assertEquals(0, run.exitCode(), run::describe);
+        for (String row : ROWS) {
+            // | row | median ms | round medians | ratio | overhead | min ms | CPU ms | peak RSS MB |
+            Matcher line = Pattern.compile("(?m)^\\| " + Pattern.quote(row)
+                    + " \\| ([0-9.]+) \\| [0-9.]+-[0-9.]+ \\| ([0-9.]+)x \\| ([^|]*)\\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|$")
+                    .matcher(run.stdout());
+            assertTrue(line.find(), () -> "no complete row " + row + ":\n" + run.describe());
+            if (row.endsWith("-plugin")) {
+                assertTrue(line.group(3).matches("[+-][0-9.]+ ms "), () -> row + " has no overhead: " + line.group());
+            }
+        }
+        assertTrue(run.stdout().contains("reproduce: sudo runtime-image/bench/bench.sh"), run::describe);
+    }
+
+    @Test
+    void timelineShowsBothThreadsReachingTheirLandmarks() {
+        CommandResult run = ChildProcess.run(
+                List.of("/bin/sh", bench.resolve("timeline.sh").toString(), image.toString()),
+                Map.of("PATH", NetnsSandbox.PATH, "RUNS", "2"), "", Duration.ofMinutes(2));
+
+        assertEquals(0, run.exitCode(), run::describe);
+        for (String landmark : List.of("early: started", "main: failpoint file named",
+                "main: lock begun", "main: file read", "main: write begun", "main: exit")) {
+            assertTrue(Pattern.compile("(?m)^ +[0-9]+\\.[0-9]{2} ms  " + Pattern.quote(landmark) + " +\\([12] of 2 runs\\)$")
+                    .matcher(run.stdout()).find(), () -> "no landmark \"" + landmark + "\":\n" + run.describe());
+        }
+    }
+}
