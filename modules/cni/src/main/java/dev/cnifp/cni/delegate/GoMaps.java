@@ -147,6 +147,11 @@ final class GoMaps {
         if (digits < 1 || digits > 15 || (digits > 1 && literal.charAt(start) == '0')) {
             return false;
         }
+        return isDigitsFrom(literal, start);
+    }
+
+    /** Whether every character of {@code literal} from {@code start} on is an ASCII digit (true when none is left). */
+    static boolean isDigitsFrom(String literal, int start) {
         for (int i = start; i < literal.length(); i++) {
             char c = literal.charAt(i);
             if (c < '0' || c > '9') {

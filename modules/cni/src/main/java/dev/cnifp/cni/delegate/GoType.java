@@ -90,16 +90,7 @@ interface GoType<T> {
 
         private boolean isDecimal(String literal) {
             int start = signed && literal.startsWith("-") ? 1 : 0;
-            if (literal.length() == start) {
-                return false;
-            }
-            for (int i = start; i < literal.length(); i++) {
-                char c = literal.charAt(i);
-                if (c < '0' || c > '9') {
-                    return false;
-                }
-            }
-            return true;
+            return literal.length() > start && GoMaps.isDigitsFrom(literal, start);
         }
     }
 
