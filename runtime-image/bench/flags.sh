@@ -41,7 +41,8 @@ variants="defaults-no-cache|$xlog|no
 cache-only|$xlog|yes
 launcher|$full|yes"
 for flag in $full; do
-    case $flag in -Xlog:*) continue ;; esac
+    # -XX:+UnlockDiagnosticVMOptions only admits the diagnostic flag after it; leaving it out alone fails the JVM
+    case $flag in -Xlog:*|-XX:+UnlockDiagnosticVMOptions) continue ;; esac
     variants="$variants
 without $flag|$(without "$flag")|yes"
 done

@@ -95,6 +95,19 @@ class ImageIT {
     }
 
     @Test
+    void theJvmReplaysNoJitProfiles() throws Exception {
+        // With an AOT cache, JDK 25 wakes a "Training replay" thread at every class initialisation unless told not
+        // to; the launcher turns it off (docs/performance.md). PrintFlagsFinal shows what the JVM finally took.
+        Result result = run(Map.of("CNI_COMMAND", "VERSION", "JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal"),
+                image.resolve("bin/cni-bridge-fp").toString());
+
+        assertEquals(0, result.exit(), result.out() + result.err());
+        assertTrue(result.out().lines().anyMatch(line -> line.matches("\\s*bool AOTReplayTraining\\s+= false\\s.*")),
+                "no 'AOTReplayTraining = false' in -XX:+PrintFlagsFinal; its lines that name the flag: "
+                        + result.out().lines().filter(line -> line.contains("AOTReplayTraining")).toList());
+    }
+
+    @Test
     void aBrokenCacheSlowsTheStartButNeverReachesStdout(@TempDir Path dir) throws Exception {
         // The JVM reports an unusable cache through its log, which goes to stdout by default; stdout is the CNI
         // result. The launcher's -Xlog options must keep it on stderr.
