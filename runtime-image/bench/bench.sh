@@ -59,6 +59,8 @@ rounds=${ROUNDS:-3}
 rss_runs=${RSS_RUNS:-5}
 cni=/usr/lib/cni
 [ -x "$image/bin/cni-bridge-fp" ] || { echo "bench: no image at $image (mvn package first)" >&2; exit 1; }
+. "$here/vm-flags.sh"
+vm_flags=$(launcher_vm_flags "$image" bench)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-bench.XXXXXX")
 if [ "${KEEP:-}" = 1 ]; then echo "bench: work dir $work (kept)"; else trap 'rm -rf "$work"' EXIT; fi
@@ -157,7 +159,7 @@ command_for() {
         baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
         version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
         version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
-        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp") -XX:AOTCache=$image/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
+        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $vm_flags -XX:AOTCache=$image/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
         failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
         failing-add-tmpfs) echo "/bin/sh $work/call.sh ADD $work/failing-add-tmpfs.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;

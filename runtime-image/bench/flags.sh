@@ -28,8 +28,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-flags.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # The launcher's flags, parsed from the launcher itself (the one place they are set).
-full=$(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp")
-[ -n "$full" ] || { echo "flags: no vm_flags line in $image/bin/cni-bridge-fp" >&2; exit 1; }
+. "$here/vm-flags.sh"
+full=$(launcher_vm_flags "$image" flags)
 # -Xlog:... is kept in every variant: it is there for correctness (stdout is the CNI result), not speed.
 xlog='-Xlog:disable -Xlog:all=warning:stderr'
 without() {  # without FLAG: the full set minus one flag

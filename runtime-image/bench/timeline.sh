@@ -25,8 +25,8 @@ archive=$image/lib/cni-bridge-fp.aot
 [ -x "$image/bin/java" ] && [ -f "$archive" ] || { echo "timeline: no trained image at $image (mvn package first)" >&2; exit 1; }
 
 # The launcher's flags, read from the launcher itself, as bench.sh and flags.sh do.
-flags=$(sed -n "s/^vm_flags='\(.*\)'$/\1/p" "$image/bin/cni-bridge-fp")
-[ -n "$flags" ] || { echo "timeline: no vm_flags line in $image/bin/cni-bridge-fp" >&2; exit 1; }
+. "$here/vm-flags.sh"
+flags=$(launcher_vm_flags "$image" timeline)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-timeline.XXXXXX")
 trap 'rm -rf "$work"' EXIT
