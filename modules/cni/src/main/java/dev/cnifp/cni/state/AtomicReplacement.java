@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Replaces a file's content all at once: a temp file {@code .<name>.<16 hex digits>.tmp} in the same directory gets
@@ -102,11 +101,10 @@ final class AtomicReplacement {
         }
     }
 
-    static Pattern tempNamePattern(String name) {
-        return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");
-    }
-
-    /** {@link #tempNamePattern} without compiling a regex on every write (~0.5 ms in a cold JVM). */
+    /**
+     * Whether {@code candidate} is a temp name of the file {@code name}: {@code .NAME.} then 16 lowercase hex digits
+     * then {@code .tmp}. Checked without a regex, which a cold JVM would compile on every write (~0.5 ms).
+     */
     static boolean isTempName(String candidate, String name) {
         int hexStart = name.length() + 2;
         if (candidate.length() != hexStart + 16 + 4 || candidate.charAt(0) != '.' || !candidate.startsWith(name, 1)

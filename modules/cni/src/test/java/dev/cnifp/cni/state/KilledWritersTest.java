@@ -110,7 +110,7 @@ class KilledWritersTest {
                 "the lock is free again");
         long leftovers;
         try (var listing = Files.list(dir)) {
-            leftovers = listing.filter(p -> AtomicReplacement.tempNamePattern("fp.json")
+            leftovers = listing.filter(p -> TempNameTest.tempNamePattern("fp.json")
                     .matcher(p.getFileName().toString()).matches()).count();
         }
         System.out.printf("%d kills (%d after the child's first update) in %d s: %d checks passed, %d counts spent (%d reported), "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The regex-free temp-name check of the stale-temp sweep agrees with the pattern. */
 class TempNameTest {
+
+    /** The temp names of the file {@code name}, as a regex: the reference the check is held to. */
+    static Pattern tempNamePattern(String name) {
+        return Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9a-f]{16}\\.tmp");
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -21,7 +27,7 @@ class TempNameTest {
         "", ".", ".fp.json", ".fp.json..tmp", ".other.0123456789abcdef.tmp", "fp.json",
     })
     void sameAsPattern(String candidate) {
-        assertEquals(AtomicReplacement.tempNamePattern("fp.json").matcher(candidate).matches(),
+        assertEquals(tempNamePattern("fp.json").matcher(candidate).matches(),
                 AtomicReplacement.isTempName(candidate, "fp.json"));
     }
 
