@@ -105,7 +105,6 @@ public final class ActionRegistry {
         }
     }
 
-
     /** The action with this exact (case-sensitive) name. */
     public Optional<FailpointAction> find(String name) {
         return Optional.ofNullable(byName.get(Objects.requireNonNull(name, "name")));
