@@ -5,7 +5,6 @@ import dev.cnifp.cni.json.JsonValue.JsonArray;
 import dev.cnifp.cni.json.JsonValue.JsonNull;
 import dev.cnifp.cni.json.JsonValue.JsonNumber;
 import dev.cnifp.cni.json.JsonValue.JsonString;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,18 +53,18 @@ interface GoType<T> {
     };
 
     /** Go's {@code int} (64 bits): only integer literals fit; {@code 1.0} and {@code 1e3} are mismatches. */
-    GoType<Long> INT = new IntegerType("int", true, BigInteger.valueOf(Long.MIN_VALUE),
-            BigInteger.valueOf(Long.MAX_VALUE));
+    GoType<Long> INT = new IntegerType("int", true);
 
     /** Go's {@code uint}, held in a long as an unsigned value. */
-    GoType<Long> UINT = new IntegerType("uint", false, BigInteger.ZERO,
-            BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+    GoType<Long> UINT = new IntegerType("uint", false);
 
     /**
-     * @param signed whether a leading {@code -} is accepted: {@code strconv.ParseInt} and {@code ParseUint} in base 10
-     *     take {@code -?[0-9]+} and {@code [0-9]+} (checked without a regex: this runs on every delegated ADD)
+     * @param signed whether the type is {@code int} rather than {@code uint}: {@code strconv.ParseInt} and
+     *     {@code ParseUint} in base 10 take {@code -?[0-9]+} and {@code [0-9]+} (checked without a regex: this runs on
+     *     every delegated ADD) and refuse what overflows 64 bits, as {@code Long.parseLong} and
+     *     {@code parseUnsignedLong} do (no BigInteger: its classes would join every call's start-up archive)
      */
-    record IntegerType(String name, boolean signed, BigInteger min, BigInteger max) implements GoType<Long> {
+    record IntegerType(String name, boolean signed) implements GoType<Long> {
         @Override
         public Long zero() {
             return 0L;
@@ -76,9 +75,10 @@ interface GoType<T> {
             if (value instanceof JsonNumber number) {
                 String literal = number.literal();
                 if (isDecimal(literal)) {
-                    BigInteger parsed = new BigInteger(literal);
-                    if (parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
-                        return parsed.longValue();
+                    try {
+                        return signed ? Long.parseLong(literal) : Long.parseUnsignedLong(literal);
+                    } catch (NumberFormatException outOfRange) {
+                        // a mismatch, as in Go: the literal is well formed, the number does not fit
                     }
                 }
                 call.mismatch("number " + literal, name);

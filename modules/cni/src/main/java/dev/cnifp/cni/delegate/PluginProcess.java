@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,21 +80,72 @@ final class PluginProcess {
         // Platform threads (daemon, as virtual ones are): the first virtual thread starts the ForkJoinPool scheduler
         // and its carrier, ~6 ms more in a cold -Xint JVM than two plain threads. A network config nearly always
         // fits the pipe's smallest capacity, and then this thread writes it without waiting for the plugin.
+        // Plain Thread subclasses, not Thread.ofPlatform() or a FutureTask: every JDK class a call touches is in
+        // the start-up archive that every call maps and links, so each one costs every call (docs/performance.md).
         Thread feeder = null;
         if (stdin.length <= PIPE_CAPACITY_AT_LEAST) {
             feed(process, stdin);
         } else {
-            feeder = Thread.ofPlatform().daemon().start(() -> feed(process, stdin));
+            feeder = new Feeder(process, stdin);
+            feeder.start();
         }
-        FutureTask<byte[]> stderrReader = new FutureTask<>(() -> readAll(process.getErrorStream()));
-        Thread.ofPlatform().daemon().start(stderrReader);
+        StderrReader stderrReader = new StderrReader(process.getErrorStream());
+        stderrReader.start();
         byte[] stdout = readAll(process.getInputStream());
-        byte[] stderr = await(stderrReader);
+        byte[] stderr = stderrReader.bytes();
         int exit = waitFor(process);
         if (feeder != null) {
-            joinQuietly(feeder);
+            joinUninterruptibly(feeder);
         }
         return new Outcome(stdout, stderr, exitError(exit));
+    }
+
+    /** Writes a config too large for the empty pipe while the calling thread reads the plugin's stdout. */
+    private static final class Feeder extends Thread {
+        private final Process process;
+        private final byte[] stdin;
+
+        Feeder(Process process, byte[] stdin) {
+            super("cnifp-delegate-stdin");
+            setDaemon(true);
+            this.process = process;
+            this.stdin = stdin;
+        }
+
+        @Override
+        public void run() {
+            feed(process, stdin);
+        }
+    }
+
+    /** Reads the plugin's stderr to its end, so that a plugin that writes much there never blocks. */
+    private static final class StderrReader extends Thread {
+        private final InputStream stream;
+        private byte[] read;             // set before the thread ends; join() makes it visible
+        private Throwable failure;       // likewise: what reading threw, as a FutureTask would keep it
+
+        StderrReader(InputStream stream) {
+            super("cnifp-delegate-stderr");
+            setDaemon(true);
+            this.stream = stream;
+        }
+
+        @Override
+        public void run() {
+            try (stream) {
+                read = stream.readAllBytes();
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        byte[] bytes() {
+            joinUninterruptibly(this);
+            if (failure != null) {
+                throw new UncheckedIOException(new IOException("reading the plugin's stderr", failure));
+            }
+            return read;
+        }
     }
 
     private static void feed(Process process, byte[] stdin) {
@@ -132,13 +183,18 @@ final class PluginProcess {
             if (!Files.isRegularFile(path) || !Files.isExecutable(path) || !Files.isReadable(path)) {
                 return false;
             }
-            byte[] head = new byte[4];
-            int length;
-            try (InputStream in = Files.newInputStream(path)) {
-                length = in.readNBytes(head, 0, 4);
+            // A FileChannel, not Files.newInputStream: that stream's class checks whether its channel is a
+            // socket, which loads the socket channel classes into every call's start-up archive.
+            ByteBuffer head = ByteBuffer.allocate(4);
+            try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
+                while (head.hasRemaining() && file.read(head) > 0) {
+                    // a regular file gives what it has; at most four bytes are wanted
+                }
             }
-            boolean script = length >= 2 && head[0] == '#' && head[1] == '!';
-            boolean elf = length == 4 && Arrays.equals(head, new byte[] {0x7f, 'E', 'L', 'F'});
+            int length = head.position();
+            byte[] bytes = head.array();
+            boolean script = length >= 2 && bytes[0] == '#' && bytes[1] == '!';
+            boolean elf = length == 4 && Arrays.equals(bytes, new byte[] {0x7f, 'E', 'L', 'F'});
             return !script && !elf;
         } catch (IOException | InvalidPathException e) {
             return false;
@@ -179,25 +235,6 @@ final class PluginProcess {
         }
     }
 
-    private static byte[] await(Future<byte[]> future) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    throw new UncheckedIOException(new IOException("reading the plugin's stderr", e.getCause()));
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static int waitFor(Process process) {
         boolean interrupted = false;
         try {
@@ -215,10 +252,18 @@ final class PluginProcess {
         }
     }
 
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+    /** Waits for the thread to end; an interrupt is kept for the caller, as {@link #waitFor} keeps it. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -2,6 +2,7 @@ package dev.cnifp.cni.delegate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cnifp.cni.protocol.CniError;
 import dev.cnifp.cni.protocol.CniException;
@@ -376,6 +377,15 @@ class AddResultTest {
                 }""", reprint("{\"cniVersion\":\"0.4.0\",\"interfaces\":[{\"name\":\"a<b>&\"}]}", "0.4.0"));
     }
 
+    /** The edges of Go's int decode; the result is then printed through a Go map, where numbers are float64. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"9223372036854775807, 9223372036854776000", "-9223372036854775808, -9223372036854776000"})
+    void anIntTakesEverySixtyFourBitValue(String mtu, String printedMtu) throws CniException {
+        String printed = reprint("{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"a\",\"mtu\":" + mtu + "}]}",
+                "1.0.0");
+        assertTrue(printed.contains("\"mtu\": " + printedMtu + ",\n"), printed);
+    }
+
     @ParameterizedTest(name = "[{index}] {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "``|1.0.0|failed to unmarshal raw result: unexpected end of JSON input",
@@ -400,6 +410,8 @@ class AddResultTest {
         "{\"cniVersion\":\"1.0.0\",\"ips\":{}}|1.0.0|json: cannot unmarshal object into Go struct field Result.ips of type []*types100.IPConfig",
         "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":5}]}|1.0.0|json: cannot unmarshal number into Go struct field Interface.interfaces.name of type string",
         "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"mtu\":1.5}]}|1.0.0|json: cannot unmarshal number 1.5 into Go struct field Interface.interfaces.mtu of type int",
+        "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"mtu\":9223372036854775808}]}|1.0.0|json: cannot unmarshal number 9223372036854775808 into Go struct field Interface.interfaces.mtu of type int",
+        "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"mtu\":-9223372036854775809}]}|1.0.0|json: cannot unmarshal number -9223372036854775809 into Go struct field Interface.interfaces.mtu of type int",
         "{\"cniVersion\":\"1.0.0\",\"interfaces\":[true]}|1.0.0|json: cannot unmarshal bool into Go struct field Result.interfaces of type types100.Interface",
         "{\"cniVersion\":\"1.0.0\",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"table\":\"main\"}]}|1.0.0|json: cannot unmarshal string into Go struct field Result.routes of type int",
         "{\"cniVersion\":\"1.0.0\",\"dns\":{\"nameservers\":\"1.1.1.1\"}}|1.0.0|json: cannot unmarshal string into Go struct field DNS.dns.nameservers of type []string",

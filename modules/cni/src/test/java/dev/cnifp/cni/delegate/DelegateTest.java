@@ -68,6 +68,7 @@ class DelegateTest {
         "printf '{\"code\":\"x\",\"msg\":\"m\",\"details\":\"kept\"}'; exit 1|0|netplugin failed but error parsing its diagnostic message \"{\\\"code\\\":\\\"x\\\",\\\"msg\\\":\\\"m\\\",\\\"details\\\":\\\"kept\\\"}\": json: cannot unmarshal string into Go struct field Error.code of type uint|kept",
         "printf '{\"code\":7,\"msg\":5}'; exit 1|7|netplugin failed but error parsing its diagnostic message \"{\\\"code\\\":7,\\\"msg\\\":5}\": json: cannot unmarshal number into Go struct field Error.msg of type string|",
         "printf '{\"code\":-1}'; exit 1|0|netplugin failed but error parsing its diagnostic message \"{\\\"code\\\":-1}\": json: cannot unmarshal number -1 into Go struct field Error.code of type uint|",
+        "printf '{\"code\":18446744073709551616}'; exit 1|0|netplugin failed but error parsing its diagnostic message \"{\\\"code\\\":18446744073709551616}\": json: cannot unmarshal number 18446744073709551616 into Go struct field Error.code of type uint|",
         "printf '[1]'; exit 1|0|netplugin failed but error parsing its diagnostic message \"[1]\": json: cannot unmarshal array into Go value of type types.Error|",
         "printf 'null'; exit 1|0|``|",
     })
