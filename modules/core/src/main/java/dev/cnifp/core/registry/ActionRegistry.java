@@ -3,6 +3,7 @@ package dev.cnifp.core.registry;
 import dev.cnifp.core.spi.FailpointAction;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The failpoint actions that can be named in a spec, found as {@link FailpointAction} services. Built-in actions
@@ -20,6 +20,8 @@ import java.util.TreeMap;
  */
 public final class ActionRegistry {
 
+    // A HashMap, sorted on demand: the plugin only looks names up, and a TreeMap's classes would join the start-up
+    // archive that every plugin call maps and links.
     private final Map<String, FailpointAction> byName;
 
     private ActionRegistry(Map<String, FailpointAction> byName) {
@@ -68,7 +70,7 @@ public final class ActionRegistry {
      * @throws InvalidActionException when an action's name cannot be written in a spec
      */
     public static ActionRegistry of(Collection<? extends FailpointAction> actions) {
-        Map<String, FailpointAction> byName = new TreeMap<>();
+        Map<String, FailpointAction> byName = new HashMap<>();
         for (FailpointAction action : actions) {
             add(byName, Objects.requireNonNull(action, "action"));
         }
@@ -76,7 +78,7 @@ public final class ActionRegistry {
     }
 
     private static ActionRegistry from(List<ServiceLoader<FailpointAction>> loaders) {
-        Map<String, FailpointAction> byName = new TreeMap<>();
+        Map<String, FailpointAction> byName = new HashMap<>();
         Set<Class<?>> seen = new HashSet<>();
         if (loaders.size() == 1) {
             // The plugin's case (fromBootLayer): one loader yields each provider once, so plain iteration does;
@@ -112,16 +114,22 @@ public final class ActionRegistry {
 
     /** All actions, sorted by name. */
     public List<FailpointAction> actions() {
-        return List.copyOf(byName.values());
+        List<FailpointAction> actions = new ArrayList<>();
+        for (String name : names()) {
+            actions.add(byName.get(name));
+        }
+        return List.copyOf(actions);
     }
 
     /** All action names, sorted. */
     public List<String> names() {
-        return List.copyOf(byName.keySet());
+        List<String> names = new ArrayList<>(byName.keySet());
+        names.sort(null);
+        return List.copyOf(names);
     }
 
     @Override
     public String toString() {
-        return "ActionRegistry" + byName.keySet();
+        return "ActionRegistry" + names();
     }
 }
