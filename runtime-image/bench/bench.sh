@@ -9,12 +9,17 @@
 #   baseline       a java.base-only hello world, jlinked here from the same JDK with the same jlink options,
 #                  started through a copy of OUR launcher (same VM flags) with its own archive trained by
 #                  build/train.sh in the image's mode: what any Java process costs. Our rows are divided by it.
+#   floor          bench/probes/FailingAddFloor.java, made and installed the same way: a failing ADD with nothing
+#                  but the required I/O (lock, read, temp file, fsync, rename, directory fsync, answer) on one
+#                  thread. What the failing ADD would cost any Java plugin; the rest of failing-add is ours.
 #   version        CNI_COMMAND=VERSION as containerd runs it after install.sh: the image installed into a temp
 #                  prefix, the plugin a symlink in a temp CNI bin dir, the launcher with the prefix baked in.
 #                  All plugin rows below use this installed plugin, except:
-#   version-unbaked the same through a symlink to the launcher of the build image (no baked prefix: it resolves
-#                  its own path with readlink, one more process).
-#   version-java   straight through bin/java with the launcher's arguments: the launcher's own cost.
+#   version-unbaked the same through a symlink to the launcher of a plain copy of the build image (no baked
+#                  prefix: it resolves its own path with readlink, one more process).
+#   version-java   straight through that copy's bin/java with the launcher's arguments: the launcher's own cost.
+#   Every image measured is a fresh copy made here (install.sh copies too), so that all reach the page cache the
+#   same way: the same archive measured up to 1.2 ms faster as a fresh copy than as the file the JVM wrote.
 #   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call), the
 #                  file in the work dir under TMPDIR (on these machines /tmp is on the disk: two fsyncs).
 #   failing-add-tmpfs  the same with the file on a tmpfs (the private /run), where fsync costs nothing: how much of
@@ -81,7 +86,33 @@ if [ -z "$jdk" ]; then
 fi
 [ -n "$jdk" ] || { echo "bench: no JDK $want with jlink found (set JDK=...)" >&2; exit 1; }
 
-# ---- baseline: hello world image, same jlink options, same launcher and flags, archive trained the same way ------
+# ---- baseline and floor: small images made like ours, measured like ours ------------------------------------------
+# Same training script, same mode as the image under test (train.sh records it next to the archive).
+train_mode=$(cat "$image/lib/cni-bridge-fp.aot.mode" 2>/dev/null || echo cds)
+
+# java_image NAME MODULE/CLASS: compiles the module in $work/NAME/src, jlinks it with the same options as
+# runtime-image/pom.xml, gives it our launcher (same flags, same cache handling) pointed at MODULE/CLASS, trains
+# its archive with build/train.sh, and installs it by a copy into $work/NAME/installed.
+java_image() {
+    name=$1 main=$2
+    # shellcheck disable=SC2046 # file names made here, without blanks
+    "$jdk/bin/javac" -XDstringConcat=inline -d "$work/$name/classes" $(find "$work/$name/src" -name '*.java')
+    "$jdk/bin/jlink" --module-path "$work/$name/classes" --add-modules "${main%%/*}" \
+        --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$work/$name/image"
+    # It keeps the name bin/cni-bridge-fp so that build/train.sh trains it exactly as the build trained the
+    # plugin, and like an installed launcher (the "version" row) it has its image written in: no readlink.
+    sed -e "s|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|$main|" -e "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/$name/image'|" \
+        "$image/bin/cni-bridge-fp" >"$work/$name/image/bin/cni-bridge-fp"
+    chmod 0755 "$work/$name/image/bin/cni-bridge-fp"
+    /bin/sh "$here/../build/train.sh" "$work/$name/image" "$train_mode" >"$work/$name/train.log" 2>&1 ||
+        { cat "$work/$name/train.log" >&2; echo "bench: could not train the $name image" >&2; exit 1; }
+    # Installed by a copy, as install.sh installs the plugin below. Not a formality: the same archive measured 0.4
+    # to 1.2 ms faster on a failing ADD, and a hello world 0.4 to 0.85 ms faster, as a fresh copy than as the file
+    # the JVM had written (docs/performance.md, "Late night"): every image must reach the page cache the same way.
+    cp -R -p "$work/$name/image" "$work/$name/installed"
+    sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/$name/installed'|" "$work/$name/installed/bin/cni-bridge-fp"
+}
+
 mkdir -p "$work/hello/src/hello"
 cat >"$work/hello/src/hello/Hello.java" <<'EOF'
 package hello;
@@ -90,29 +121,24 @@ public final class Hello {
 }
 EOF
 echo 'module hello {}' >"$work/hello/src/module-info.java"
-"$jdk/bin/javac" -d "$work/hello/classes" "$work/hello/src/module-info.java" "$work/hello/src/hello/Hello.java"
-# Same options as runtime-image/pom.xml's jlink execution.
-"$jdk/bin/jlink" --module-path "$work/hello/classes" --add-modules hello \
-    --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$work/hello/image"
-# Our launcher, pointed at the hello module: same flags, same cache handling. It keeps the name
-# bin/cni-bridge-fp so that build/train.sh can train it exactly as the build trained the plugin.
-sed -e 's|dev\.cnifp\.cni/dev\.cnifp\.cni\.Main|hello/hello.Hello|' \
-    "$image/bin/cni-bridge-fp" >"$work/hello/image/bin/cni-bridge-fp"
-# Like an installed launcher (the "version" row), it has its image written in: no readlink process.
-sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/hello/image'|" "$work/hello/image/bin/cni-bridge-fp"
-chmod 0755 "$work/hello/image/bin/cni-bridge-fp"
-# Same training script, same mode as the image under test (train.sh records it next to the archive).
-train_mode=$(cat "$image/lib/cni-bridge-fp.aot.mode" 2>/dev/null || echo cds)
-/bin/sh "$here/../build/train.sh" "$work/hello/image" "$train_mode" >"$work/hello/train.log" 2>&1 ||
-    { cat "$work/hello/train.log" >&2; echo "bench: could not train the baseline" >&2; exit 1; }
+java_image hello hello/hello.Hello
+
+# The floor: the least a failing ADD has to do, alone on one thread (bench/probes/FailingAddFloor.java).
+mkdir -p "$work/floor/src/floor"
+cp "$here/probes/FailingAddFloor.java" "$work/floor/src/floor/"
+echo 'module floor {}' >"$work/floor/src/module-info.java"
+java_image floor floor/floor.FailingAddFloor
 
 # ---- the calls ------------------------------------------------------------------------------------------------
 mkdir -p "$work/bin" "$work/ipam"
 /bin/sh "$image/install.sh" --prefix "$work/prefix" --bin-dir "$work/bin" >/dev/null
-ln -s "$image/bin/cni-bridge-fp" "$work/bin/unbaked"
-ln -s "$work/hello/image/bin/cni-bridge-fp" "$work/bin/hello"
+cp -R -p "$image" "$work/image-copy"
+ln -s "$work/image-copy/bin/cni-bridge-fp" "$work/bin/unbaked"
+ln -s "$work/hello/installed/bin/cni-bridge-fp" "$work/bin/hello"
+ln -s "$work/floor/installed/bin/cni-bridge-fp" "$work/bin/floor"
 printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
 printf '{"cmdAdd":"off","cmdDel":"off"}\n' >"$work/passing.json"
+cp "$work/failing.json" "$work/floor.json"  # the floor reads and writes only this compact form
 
 # conf TYPE FAILPOINT_FILE: a network config as containerd sends it (FAILPOINT_FILE empty: no annotation).
 conf() {
@@ -122,6 +148,7 @@ conf() {
         "$1" "$work/ipam" "$annotations"
 }
 conf cni-bridge-fp "$work/failing.json" >"$work/failing-add.conf"
+conf cni-bridge-fp "$work/floor.json" >"$work/floor.conf"
 mkdir /run/cnifp-bench
 cp "$work/failing.json" /run/cnifp-bench/failing.json
 conf cni-bridge-fp /run/cnifp-bench/failing.json >"$work/failing-add-tmpfs.conf"
@@ -146,7 +173,7 @@ out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
 out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
-row_names='baseline version version-unbaked version-java failing-add failing-add-tmpfs add-bridge add-plugin adddel-bridge adddel-plugin'
+row_names='baseline floor version version-unbaked version-java failing-add failing-add-tmpfs add-bridge add-plugin adddel-bridge adddel-plugin'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
 teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
@@ -157,9 +184,10 @@ command_for() {
         # The single-call rows all go through call.sh, like failing-add must (its config comes on stdin), so
         # they carry the same small cost of one sh and one env.
         baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
+        floor) echo "/bin/sh $work/call.sh ADD $work/floor.conf $work/bin/floor" ;;
         version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
         version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
-        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $image/bin/java $vm_flags -XX:AOTCache=$image/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
+        version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $work/image-copy/bin/java $vm_flags -XX:AOTCache=$work/image-copy/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
         failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
         failing-add-tmpfs) echo "/bin/sh $work/call.sh ADD $work/failing-add-tmpfs.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
@@ -179,7 +207,7 @@ probe() {
     case $1 in
         baseline) [ $rc = 0 ] && [ "$out" = hello ] ;;
         version*) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
-        failing-add*) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
+        failing-add*|floor) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
         add-*|adddel-*) [ $rc = 0 ] ;;
     esac
     st=$?
@@ -203,7 +231,7 @@ done
 set --
 for row in $ok_rows; do set -- "$@" --prepare "$(prepare_for "$row")"; done
 for row in $ok_rows; do set -- "$@" --command-name "$row" "$(command_for "$row")"; done
-# -N: no intermediate shell; -i: failing-add exits 1 by design (its answer was checked by probe above).
+# -N: no intermediate shell; -i: failing-add and floor exit 1 by design (their answers were checked by probe above).
 round=1
 while [ $round -le "$rounds" ]; do
     hyperfine -N -i --warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.$round.json" "$@" \
@@ -248,7 +276,7 @@ round_spread() {
 
 # -i let hyperfine go on past failures; count the runs that did not exit as the probe did.
 bad_runs() {
-    case $1 in failing-add*) want_rc=1 ;; *) want_rc=0 ;; esac
+    case $1 in failing-add*|floor) want_rc=1 ;; *) want_rc=0 ;; esac
     jq -r --arg n "$1" --argjson rc "$want_rc" \
         '[.results[] | select(.command == $n) | .exit_codes[] | select(. != $rc)] | length' "$work/hyperfine.json"
 }
