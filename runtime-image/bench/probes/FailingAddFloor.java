@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
  * the file was not replaced while waiting for the lock, no mode or owner kept. A floor for any Java plugin, not a
  * plugin: bench.sh jlinks and trains it like the baseline and reports it as the row "floor".
  *
- * <p>Reads and writes only the compact form {@code {"cmdAdd":"N*error(msg)"}}; anything else ends with an exception.
+ * <p>Reads and writes only the compact form {@code {"cmdAdd":"N*error(msg)"}}; anything else is misread or ends with
+ * an exception.
  * Any other command prints a version answer, so that build/train.sh can train it like the plugin.
  */
 public final class FailingAddFloor {
