@@ -76,15 +76,9 @@ ip netns add bench
 netns=/run/netns/bench
 
 # ---- the JDK the image was linked from --------------------------------------------------------------------------
+. "$here/jdk.sh"
+jdk=$(image_jdk "$image" bench)
 want=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$image/release")
-jdk=${JDK:-}
-if [ -z "$jdk" ]; then
-    for candidate in ${JAVA_HOME:-} /usr/lib/jvm/*; do
-        if [ -x "$candidate/bin/jlink" ] && [ -f "$candidate/release" ] &&
-           grep -qx "JAVA_VERSION=\"$want\"" "$candidate/release"; then jdk=$candidate; break; fi
-    done
-fi
-[ -n "$jdk" ] || { echo "bench: no JDK $want with jlink found (set JDK=...)" >&2; exit 1; }
 
 # ---- baseline and floor: small images made like ours, measured like ours ------------------------------------------
 # Same training script, same mode as the image under test (train.sh records it next to the archive).

@@ -1,0 +1,93 @@
+#!/bin/sh
+# What reading the network config costs a cold plugin process, each way the JSON libraries in the image offer:
+# jackson-jr's bean binding, jackson-jr's maps, jackson-core's streaming parser, the plugin's own reader, and no
+# parser at all. Not a test:
+# prints a table for docs/performance.md ("JSON on the start-up path").
+#
+#   runtime-image/bench/json.sh [IMAGE]     (IMAGE defaults to runtime-image/target/image; needs no root)
+#   env: RUNS (default 10), ROUNDS (default 4), WARMUP (default 3), JDK (default: the JDK the image was linked from)
+#
+# bench/probes/JsonReadProbe.java is compiled against the image's own modules (javac --system IMAGE) into a modular
+# jar and runs on the image's bin/java with the launcher's flags. Each way gets its own AOT cache, trained on that way
+# alone (one-step -XX:AOTCacheOutput, as flags.sh does), so each pays for exactly the classes it loads, as it would
+# if the plugin read its config that way. The caches are copied before timing (see bench.sh on fresh copies).
+set -eu
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+here=$(cd "$(dirname "$0")" && pwd)
+image=$(cd "${1:-$here/../target/image}" && pwd)
+runs=${RUNS:-10}
+rounds=${ROUNDS:-4}
+warmup=${WARMUP:-3}
+for tool in hyperfine jq; do command -v $tool >/dev/null || { echo "json: needs $tool" >&2; exit 1; }; done
+. "$here/vm-flags.sh"
+flags=$(launcher_vm_flags "$image" json)
+. "$here/jdk.sh"
+jdk=$(image_jdk "$image" json)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-json.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/src/jsonprobe" "$work/classes"
+cp "$here/probes/JsonReadProbe.java" "$work/src/jsonprobe/"
+cat >"$work/src/module-info.java" <<'EOF'
+module jsonprobe {
+    requires com.fasterxml.jackson.jr.ob;
+    requires dev.cnifp.cni;
+    opens jsonprobe to com.fasterxml.jackson.jr.ob; // bean binding sets NetConf's fields
+}
+EOF
+# The plugin's reader is not exported; every way gets the same exports, so that all resolve the same module graph.
+exports="--add-exports dev.cnifp.cni/dev.cnifp.cni.json=jsonprobe --add-exports dev.cnifp.cni/dev.cnifp.cni.config=jsonprobe"
+# shellcheck disable=SC2086 # the options are split on blanks
+"$jdk/bin/javac" --system "$image" $exports -XDstringConcat=inline -d "$work/classes" \
+    "$work/src/module-info.java" "$work/src/jsonprobe/JsonReadProbe.java"
+"$jdk/bin/jar" --create --file "$work/jsonprobe.jar" -C "$work/classes" .
+
+expected=/run/failpoints/pod.json
+printf '{"cniVersion":"1.0.0","name":"json","type":"cni-bridge-fp","bridge":"fp0","isGateway":true,"ipam":{"type":"host-local","ranges":[[{"subnet":"10.250.0.0/24"}]]},"runtimeConfig":{"io.kubernetes.cri.pod-annotations":{"failpoint.cni.containerd.io/confpath":"%s"}}}\n' \
+    "$expected" >"$work/conf.json"
+
+ways='none streaming tree bean plugin'
+set --
+for way in $ways; do
+    probe="$exports --module-path $work/jsonprobe.jar -m jsonprobe/jsonprobe.JsonReadProbe $way"
+    # shellcheck disable=SC2086 # flags and arguments are split on blanks, as the launcher splits its flags
+    env -i "$image/bin/java" $flags -XX:AOTCacheOutput="$work/$way.aot" $probe <"$work/conf.json" \
+        >"$work/$way.train" 2>&1 || { cat "$work/$way.train" >&2; echo "json: training '$way' failed" >&2; exit 1; }
+    [ -s "$work/$way.aot" ] || { cat "$work/$way.train" >&2; echo "json: no cache for '$way'" >&2; exit 1; }
+    cp -p "$work/$way.aot" "$work/$way.aot.copy" && mv "$work/$way.aot.copy" "$work/$way.aot"
+    # The timed command, once: it must find the path, and with AOTMode=on a cache the JVM cannot use is an error.
+    env -i "$image/bin/java" $flags -XX:AOTMode=on -XX:AOTCache="$work/$way.aot" $probe <"$work/conf.json" \
+        >"$work/$way.out" 2>"$work/$way.err" || { cat "$work/$way.err" >&2; echo "json: '$way' failed" >&2; exit 1; }
+    [ "$(cat "$work/$way.out")" = "$expected" ] || { echo "json: '$way' read $(cat "$work/$way.out")" >&2; exit 1; }
+    # The config comes on stdin, which needs the shell's redirection (hyperfine subtracts the shell's start-up).
+    set -- "$@" --command-name "$way" "env -i $image/bin/java $flags -XX:AOTCache=$work/$way.aot $probe <$work/conf.json"
+done
+
+# Rounds interleave the ways, so that a burst of other work does not land on one of them; a way's figure is the
+# median of all its runs.
+round=1
+while [ $round -le "$rounds" ]; do
+    hyperfine --warmup "$warmup" --runs "$runs" --export-json "$work/h.$round.json" "$@" >"$work/h.txt" 2>&1 ||
+        { cat "$work/h.txt" >&2; exit 1; }
+    round=$((round + 1))
+done
+jq -s '[.[0].results[].command as $c
+        | [.[] | .results[] | select(.command == $c)] as $r
+        | {command: $c,
+           median: ([$r[] | .times[]] | sort
+            | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end),
+           min: ([$r[] | .times[]] | min),
+           cpu: ([$r[] | .user + .system] | add / length)}]' "$work"/h.*.json >"$work/h.json"
+
+echo "JSON read measurements, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$rounds rounds of hyperfine --warmup $warmup --runs $runs; medians of all runs; image $image"
+echo
+echo "| way | median ms | vs none | min ms | CPU ms (user+sys) | CPU vs none | its cache MB |"
+echo "|---|---|---|---|---|---|---|"
+for way in $ways; do
+    jq -r --arg w "$way" --arg mb "$(du -m "$work/$way.aot" | cut -f1)" '
+        (.[] | select(.command == "none")) as $n | .[] | select(.command == $w)
+        | "| \($w) | \(.median * 1000 * 10 | round / 10) | \((.median - $n.median) * 1000 * 10 | round / 10 | if . >= 0 then "+\(.)" else "\(.)" end) ms | \(.min * 1000 * 10 | round / 10) | \(.cpu * 1000 * 10 | round / 10) | \((.cpu - $n.cpu) * 1000 * 10 | round / 10 | if . >= 0 then "+\(.)" else "\(.)" end) ms | \($mb) |"' "$work/h.json"
+done
