@@ -62,6 +62,23 @@ class BenchScriptsIT {
     }
 
     @Test
+    void jsonPrintsAFigureForEveryWayOfReading() {
+        RealParts.requireJq();
+        RealParts.requireBenchTools();
+
+        CommandResult run = ChildProcess.run(List.of("/bin/sh", bench.resolve("json.sh").toString(), image.toString()),
+                Map.of("PATH", NetnsSandbox.PATH, "RUNS", "2", "ROUNDS", "1", "WARMUP", "0"), "", Duration.ofMinutes(3));
+
+        assertEquals(0, run.exitCode(), run::describe);
+        for (String way : List.of("none", "streaming", "tree", "bean", "plugin")) {
+            // | way | median ms | vs none | min ms | CPU ms | CPU vs none | its cache MB |
+            assertTrue(Pattern.compile("(?m)^\\| " + way + " \\| [0-9.]+ \\| [+-][0-9.]+ ms \\| [0-9.]+ \\| [0-9.]+ "
+                    + "\\| [+-][0-9.]+ ms \\| [0-9]+ \\|$").matcher(run.stdout()).find(),
+                    () -> "no complete row " + way + ":\n" + run.describe());
+        }
+    }
+
+    @Test
     void timelineShowsBothThreadsReachingTheirLandmarks() {
         CommandResult run = ChildProcess.run(
                 List.of("/bin/sh", bench.resolve("timeline.sh").toString(), image.toString()),
