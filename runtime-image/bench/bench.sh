@@ -66,6 +66,7 @@ cni=/usr/lib/cni
 [ -x "$image/bin/cni-bridge-fp" ] || { echo "bench: no image at $image (mvn package first)" >&2; exit 1; }
 . "$here/vm-flags.sh"
 vm_flags=$(launcher_vm_flags "$image" bench)
+. "$here/rounds.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-bench.XXXXXX")
 if [ "${KEEP:-}" = 1 ]; then echo "bench: work dir $work (kept)"; else trap 'rm -rf "$work"' EXIT; fi
@@ -226,20 +227,7 @@ set --
 for row in $ok_rows; do set -- "$@" --prepare "$(prepare_for "$row")"; done
 for row in $ok_rows; do set -- "$@" --command-name "$row" "$(command_for "$row")"; done
 # -N: no intermediate shell; -i: failing-add and floor exit 1 by design (their answers were checked by probe above).
-round=1
-while [ $round -le "$rounds" ]; do
-    hyperfine -N -i --warmup "$warmup" --runs "$runs" --export-json "$work/hyperfine.$round.json" "$@" \
-        >"$work/hyperfine.$round.txt" 2>&1 || { cat "$work/hyperfine.$round.txt" >&2; exit 1; }
-    round=$((round + 1))
-done
-# All rounds in one file: per row, every run's time and exit code.
-jq -s '{results: [.[0].results[].command as $c
-        | [.[] | .results[] | select(.command == $c)] as $r
-        | {command: $c,
-           times: [$r[] | .times[]],
-           cpu: ([$r[] | .user + .system] | add / length),
-           exit_codes: [$r[] | .exit_codes[]]}]}' \
-    "$work"/hyperfine.*.json >"$work/hyperfine.json"
+hyperfine_rounds "$work/hyperfine" -N -i "$@"
 
 # ---- peak RSS ---------------------------------------------------------------------------------------------------
 rss() {
@@ -255,16 +243,13 @@ rss() {
 }
 
 median_ms() {
-    jq -r --arg n "$1" '.results[] | select(.command == $n) | .times | sort
-        | (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end) * 1000' \
-        "$work/hyperfine.json"
+    jq -r --arg n "$1" "$jq_median"' .results[] | select(.command == $n) | .times | median * 1000' "$work/hyperfine.json"
 }
 fmt() { printf '%.1f' "$1"; }
 
 # The lowest and highest of a row's per-round medians: how far separate rounds disagree on this machine.
 round_spread() {
-    jq -s -r --arg n "$1" '[.[] | .results[] | select(.command == $n) | .times | sort
-        | (if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end) * 1000]
+    jq -s -r --arg n "$1" "$jq_median"' [.[] | .results[] | select(.command == $n) | .times | median * 1000]
         | "\(min) \(max)"' "$work"/hyperfine.[0-9]*.json | awk '{ printf "%.1f-%.1f", $1, $2 }'
 }
 

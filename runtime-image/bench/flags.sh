@@ -30,6 +30,7 @@ trap 'rm -rf "$work"' EXIT
 # The launcher's flags, parsed from the launcher itself (the one place they are set).
 . "$here/vm-flags.sh"
 full=$(launcher_vm_flags "$image" flags)
+. "$here/rounds.sh"
 # -Xlog:... is kept in every variant: it is there for correctness (stdout is the CNI result), not speed.
 xlog='-Xlog:disable -Xlog:all=warning:stderr'
 without() {  # without FLAG: the full set minus one flag
@@ -89,22 +90,7 @@ while IFS='|' read -r name flags cache; do
 done <"$work/variants"
 [ "$call" = version ] && set -- -N "$@"
 
-# Rounds interleave the variants so that a burst of other work on the machine does not land on one of them;
-# a variant's figure is the median of all its runs.
-round=1
-while [ $round -le "$rounds" ]; do
-    hyperfine -i --warmup "$warmup" --runs "$runs" --export-json "$work/h.$round.json" "$@" \
-        >"$work/h.txt" 2>&1 || { cat "$work/h.txt" >&2; exit 1; }
-    round=$((round + 1))
-done
-jq -s '{results: [.[0].results[].command as $c
-        | [.[] | .results[] | select(.command == $c)] as $r
-        | {command: $c,
-           median: ([$r[] | .times[]] | sort
-            | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end),
-           min: ([$r[] | .times[]] | min),
-           cpu: ([$r[] | .user + .system] | add / length)}]}' \
-    "$work"/h.*.json >"$work/h.json"
+hyperfine_rounds "$work/h" -i "$@"
 
 echo "VM flag measurements, call: $call, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$rounds rounds of hyperfine --warmup $warmup --runs $runs; medians of all runs; peak RSS max of $rss_runs"
@@ -112,11 +98,13 @@ echo "launcher flags: $full"
 echo
 echo "| variant | median ms | vs launcher | min ms | CPU ms (user+sys) | CPU vs launcher | peak RSS MB |"
 echo "|---|---|---|---|---|---|---|"
-ref=$(jq -r '.results[] | select(.command == "launcher") | "\(.median * 1000)|\(.cpu * 1000)"' "$work/h.json")
+ref=$(jq -r "$jq_median"' .results[] | select(.command == "launcher") | "\(.times | median * 1000)|\(.cpu * 1000)"' \
+    "$work/h.json")
 i=0
 while IFS='|' read -r name flags cache; do
     i=$((i + 1))
-    m=$(jq -r --arg n "$name" '.results[] | select(.command == $n) | "\(.median * 1000)|\(.min * 1000)|\(.cpu * 1000)"' "$work/h.json")
+    m=$(jq -r --arg n "$name" "$jq_median"' .results[] | select(.command == $n)
+        | "\(.times | median * 1000)|\(.times | min * 1000)|\(.cpu * 1000)"' "$work/h.json")
     max=0 j=0
     while [ $j -lt "$rss_runs" ]; do
         /usr/bin/time -f %M -o "$work/rss" sh -c "$(cat "$work/$i.cmd") <$work/conf.json" >/dev/null 2>&1 || true

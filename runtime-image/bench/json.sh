@@ -24,6 +24,7 @@ for tool in hyperfine jq; do command -v $tool >/dev/null || { echo "json: needs 
 flags=$(launcher_vm_flags "$image" json)
 . "$here/jdk.sh"
 jdk=$(image_jdk "$image" json)
+. "$here/rounds.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-json.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -65,21 +66,7 @@ for way in $ways; do
     set -- "$@" --command-name "$way" "env -i $image/bin/java $flags -XX:AOTCache=$work/$way.aot $probe <$work/conf.json"
 done
 
-# Rounds interleave the ways, so that a burst of other work does not land on one of them; a way's figure is the
-# median of all its runs.
-round=1
-while [ $round -le "$rounds" ]; do
-    hyperfine --warmup "$warmup" --runs "$runs" --export-json "$work/h.$round.json" "$@" >"$work/h.txt" 2>&1 ||
-        { cat "$work/h.txt" >&2; exit 1; }
-    round=$((round + 1))
-done
-jq -s '[.[0].results[].command as $c
-        | [.[] | .results[] | select(.command == $c)] as $r
-        | {command: $c,
-           median: ([$r[] | .times[]] | sort
-            | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end),
-           min: ([$r[] | .times[]] | min),
-           cpu: ([$r[] | .user + .system] | add / length)}]' "$work"/h.*.json >"$work/h.json"
+hyperfine_rounds "$work/h" "$@"
 
 echo "JSON read measurements, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$rounds rounds of hyperfine --warmup $warmup --runs $runs; medians of all runs; image $image"
@@ -87,7 +74,11 @@ echo
 echo "| way | median ms | vs none | min ms | CPU ms (user+sys) | CPU vs none | its cache MB |"
 echo "|---|---|---|---|---|---|---|"
 for way in $ways; do
-    jq -r --arg w "$way" --arg mb "$(du -m "$work/$way.aot" | cut -f1)" '
-        (.[] | select(.command == "none")) as $n | .[] | select(.command == $w)
-        | "| \($w) | \(.median * 1000 * 10 | round / 10) | \((.median - $n.median) * 1000 * 10 | round / 10 | if . >= 0 then "+\(.)" else "\(.)" end) ms | \(.min * 1000 * 10 | round / 10) | \(.cpu * 1000 * 10 | round / 10) | \((.cpu - $n.cpu) * 1000 * 10 | round / 10 | if . >= 0 then "+\(.)" else "\(.)" end) ms | \($mb) |"' "$work/h.json"
+    jq -r --arg w "$way" --arg mb "$(du -m "$work/$way.aot" | cut -f1)" "$jq_median"'
+        def tenths: . * 1000 * 10 | round / 10;
+        def signed: if . >= 0 then "+\(.)" else "\(.)" end;
+        (.results[] | select(.command == "none")) as $n | .results[] | select(.command == $w)
+        | "| \($w) | \(.times | median | tenths) | \((.times | median) - ($n.times | median) | tenths | signed) ms"
+          + " | \(.times | min | tenths) | \(.cpu | tenths) | \(.cpu - $n.cpu | tenths | signed) ms | \($mb) |"' \
+        "$work/h.json"
 done
