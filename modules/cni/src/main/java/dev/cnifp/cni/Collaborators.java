@@ -11,9 +11,11 @@ import java.util.function.Supplier;
  *
  * @param actions the failpoint actions; only asked for when a call has a failpoint file, since finding them
  *        (a ServiceLoader scan) costs start-up time
+ * @param outlook told whether the call will go on to its delegate, as soon as the flow knows
  */
 public record Collaborators(DelegateRunner delegate, AddResultPrinter addResults, FailpointStore failpoints,
-        Supplier<ActionRegistry> actions, RandomSource random, Sleeper sleeper, NetnsProbe netns, PluginLog log) {
+        Supplier<ActionRegistry> actions, RandomSource random, Sleeper sleeper, NetnsProbe netns, PluginLog log,
+        DelegationOutlook outlook) {
 
     public Collaborators {
         Objects.requireNonNull(delegate, "delegate");
@@ -24,37 +26,43 @@ public record Collaborators(DelegateRunner delegate, AddResultPrinter addResults
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(netns, "netns");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(outlook, "outlook");
     }
 
+
     public Collaborators withDelegate(DelegateRunner value) {
-        return new Collaborators(value, addResults, failpoints, actions, random, sleeper, netns, log);
+        return new Collaborators(value, addResults, failpoints, actions, random, sleeper, netns, log, outlook);
     }
 
     public Collaborators withAddResults(AddResultPrinter value) {
-        return new Collaborators(delegate, value, failpoints, actions, random, sleeper, netns, log);
+        return new Collaborators(delegate, value, failpoints, actions, random, sleeper, netns, log, outlook);
     }
 
     public Collaborators withFailpoints(FailpointStore value) {
-        return new Collaborators(delegate, addResults, value, actions, random, sleeper, netns, log);
+        return new Collaborators(delegate, addResults, value, actions, random, sleeper, netns, log, outlook);
     }
 
     public Collaborators withActions(Supplier<ActionRegistry> value) {
-        return new Collaborators(delegate, addResults, failpoints, value, random, sleeper, netns, log);
+        return new Collaborators(delegate, addResults, failpoints, value, random, sleeper, netns, log, outlook);
     }
 
     public Collaborators withRandom(RandomSource value) {
-        return new Collaborators(delegate, addResults, failpoints, actions, value, sleeper, netns, log);
+        return new Collaborators(delegate, addResults, failpoints, actions, value, sleeper, netns, log, outlook);
     }
 
     public Collaborators withSleeper(Sleeper value) {
-        return new Collaborators(delegate, addResults, failpoints, actions, random, value, netns, log);
+        return new Collaborators(delegate, addResults, failpoints, actions, random, value, netns, log, outlook);
     }
 
     public Collaborators withNetns(NetnsProbe value) {
-        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, value, log);
+        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, value, log, outlook);
     }
 
     public Collaborators withLog(PluginLog value) {
-        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, netns, value);
+        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, netns, value, outlook);
+    }
+
+    public Collaborators withOutlook(DelegationOutlook value) {
+        return new Collaborators(delegate, addResults, failpoints, actions, random, sleeper, netns, log, value);
     }
 }

@@ -34,6 +34,11 @@ import java.util.function.Supplier;
  *       replacement keeps) and what FileChannel.force loads first, its JFR event classes, which no CDS archive holds,
  *       from the compressed image (and libzip to inflate them). On procfs: a stat and a refused fsync.
  *   <li>The printing of a CNI error, which a call failing at its failpoint ends with. Pure computation.
+ *   <li>Then it waits for the flow's word ({@link DelegationOutlook}), which comes with the failpoint's step, before
+ *       the file is written back: a call that ends at its failpoint needs none of what follows, and exits sooner
+ *       with this thread idle (a busy one made one exit in five wait 1 to 2 ms for the JVM's own threads to get a
+ *       core). Every path that delegates says so before it starts the delegate; a call that ends otherwise may
+ *       leave this thread waiting, idle, until the process exits.
  *   <li>The JDK's process-start machinery the delegate needs. {@code ProcessBuilder.start} asks on every start
  *       whether the {@code java.lang.ProcessBuilder} logger is on at DEBUG; the first answer in a JVM costs about
  *       2 ms cold, because the JDK searches every module of the image for a {@code System.LoggerFinder} service
@@ -43,19 +48,21 @@ import java.util.function.Supplier;
  *       the delegate works, and the main thread finds the code warm when the answer comes.
  * </ol>
  * Only step 2 hands something over; the others leave classes initialised and caches filled. A call without a
- * failpoint file wastes part of step 1 and steps 2 and 3, a call that fails at its failpoint wastes steps 5 and 6:
- * CPU time on the other core, not wall time. Measured in docs/performance.md.
+ * failpoint file wastes part of step 1 and steps 2 and 3: CPU time on the other core, not wall time. Measured in
+ * docs/performance.md.
  *
  * <p>Plain monitors, not FutureTask: FutureTask's VarHandles cost a cold JVM half a millisecond of set-up.
  */
-final class EarlyWork implements Supplier<ActionRegistry> {
+final class EarlyWork implements Supplier<ActionRegistry>, DelegationOutlook {
     private static final String PROC_SELF_STAT = "/proc/self/stat";
+    private static final Runnable NO_RESULT_WARM_UP = () -> { };
     private final Supplier<ActionRegistry> actionFinder;
     private final Runnable resultWarmUp;
     private boolean findingStarted; // guarded by this
     private boolean found;          // guarded by this
     private ActionRegistry actions; // guarded by this
     private Throwable failure;      // guarded by this: a RuntimeException or an Error
+    private Boolean willDelegate;   // guarded by this: null until the flow says
 
     private EarlyWork(Supplier<ActionRegistry> actionFinder, Runnable resultWarmUp) {
         this.actionFinder = actionFinder;
@@ -64,7 +71,12 @@ final class EarlyWork implements Supplier<ActionRegistry> {
 
     /** Starts the work on a daemon thread: the process never waits for it at exit. */
     static EarlyWork start(Supplier<ActionRegistry> actionFinder) {
-        return start(actionFinder, () -> { });
+        return start(actionFinder, NO_RESULT_WARM_UP);
+    }
+
+    /** No thread: {@link #get} finds the actions on the caller's thread, and the outlook goes unheard. */
+    static EarlyWork notStarted(Supplier<ActionRegistry> actionFinder) {
+        return new EarlyWork(actionFinder, NO_RESULT_WARM_UP);
     }
 
     /**
@@ -98,13 +110,33 @@ final class EarlyWork implements Supplier<ActionRegistry> {
             findActions();
             warmUpWriting(procStat);
             warmUpErrorOutput();
-            warmUpProcessStart();
-            runQuietly(resultWarmUp);
+            if (awaitOutlook()) {
+                warmUpProcessStart();
+                runQuietly(resultWarmUp);
+            }
         } finally {
             // Closed last: the fsync warm-up needs the channel after the actions, and a descriptor that closes
             // while the lock's check lists this process's descriptors only costs that check a look-up.
             closeQuietly(procStat);
         }
+    }
+
+    @Override
+    public synchronized void known(boolean willDelegate) {
+        this.willDelegate = willDelegate;
+        notifyAll();
+    }
+
+    /** Waits for the flow's word: true when the call may go on to its delegate. */
+    private synchronized boolean awaitOutlook() {
+        while (willDelegate == null) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                return false; // nobody interrupts this thread; if someone does, it has nothing left to do
+            }
+        }
+        return willDelegate;
     }
 
     /** Finds the actions unless another thread already began to. */

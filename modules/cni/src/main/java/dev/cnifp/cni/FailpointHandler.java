@@ -44,6 +44,7 @@ final class FailpointHandler implements CommandHandler {
         try {
             return handle(request, config, stdout, stderr);
         } catch (CniException e) {
+            with.outlook().known(false);
             log.debug(() -> "%s failed: %s".formatted(request.command(), GoJson.compact(e.error().toJson())));
             throw e;
         }
@@ -68,6 +69,7 @@ final class FailpointHandler implements CommandHandler {
         } else {
             log.debug(() -> "no failpoint file");
         }
+        with.outlook().known(true); // said already when there was a failpoint, unless its known outcome was wrong
         log.debug(() -> "delegating %s to %s".formatted(command, config.delegate()));
         byte[] result = with.delegate().invoke(config.delegate(), command, request.env(), request.stdin(), stderr);
         if (command == Command.ADD) {
@@ -81,6 +83,7 @@ final class FailpointHandler implements CommandHandler {
     private Optional<Term> step(FailpointStore.Entries entries, String point) throws CniException {
         Optional<String> spec = entries.entry(point).filter(s -> !s.isEmpty());
         if (spec.isEmpty()) {
+            with.outlook().known(true);
             log.debug(() -> "no failpoint for " + point);
             return Optional.empty();
         }
@@ -96,11 +99,19 @@ final class FailpointHandler implements CommandHandler {
         }
         // The generator is made under the lock on purpose: a seed kept in the failpoint file would be read here.
         Step step = failpoint.step(with.random().generator());
+        // Before the write, the slow part of the critical section: the plugin's second thread is waiting to hear it.
+        with.outlook().known(step.fired().isEmpty() || mayProceed(step.fired().get()));
         // Always written back, as the Go plugin does: a spec with leading zeros comes out normalised.
         entries.setEntry(point, step.next().marshal());
         log.debug(() -> "%s: %s -> %s, firing %s".formatted(point, spec.get(), step.next().marshal(),
                 step.fired().map(Term::marshal).orElse("nothing")));
         return step.fired();
+    }
+
+    /** Whether the call may go on to its delegate after this term fires, as far as its action knows beforehand. */
+    private static boolean mayProceed(Term fired) {
+        Optional<Outcome> known = fired.action().knownOutcome();
+        return known.isEmpty() || known.get() instanceof Outcome.Proceed;
     }
 
     /** Fires outside the lock; empty means carry on with the delegation. */

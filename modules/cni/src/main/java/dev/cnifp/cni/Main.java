@@ -1,14 +1,12 @@
 package dev.cnifp.cni;
 
 import dev.cnifp.cni.logging.Slf4jLog;
-import dev.cnifp.core.registry.ActionRegistry;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The plugin binary's entry point: wires the real streams and collaborators to {@link Plugin} and ends the process
@@ -22,10 +20,10 @@ public final class Main {
     public static void main(String[] args) {
         // First of all, so that the plugin's early work (see EarlyWork) starts while this thread sets up its log and
         // streams: the rest of the call waits for that work, so every microsecond before the thread starts counts.
-        Supplier<ActionRegistry> actions = Wiring.startEarlyWork(System.getenv("CNI_COMMAND"));
+        EarlyWork earlyWork = Wiring.startEarlyWork(System.getenv("CNI_COMMAND"));
         Map<String, String> env = System.getenv();
         Slf4jLog log = new Slf4jLog();
-        Collaborators collaborators = Wiring.production(log, actions);
+        Collaborators collaborators = Wiring.production(log, earlyWork);
         // The CNI answer is written to the real stdout only. Whatever else prints to System.out (a library, a stray
         // debug line) is captured here, so it can never corrupt the JSON the runtime parses.
         PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);

@@ -5,21 +5,21 @@ import dev.cnifp.cni.delegate.Delegate;
 import dev.cnifp.cni.logging.PluginLog;
 import dev.cnifp.cni.protocol.ProcNetnsProbe;
 import dev.cnifp.core.registry.ActionRegistry;
-import java.util.function.Supplier;
 
 /** The real collaborators of a plugin process. */
 final class Wiring {
     private Wiring() {}
 
     /**
-     * Starts the {@link EarlyWork} when the command may need it, and returns how the failpoint actions are found.
+     * Starts the {@link EarlyWork} when the command may need it, and returns it: it finds the failpoint actions and
+     * hears the delegation outlook.
      *
      * @param cniCommand {@code CNI_COMMAND} as given: every command but VERSION may read a failpoint file and start the
      *        delegate, so for those the work begins at once
      */
-    static Supplier<ActionRegistry> startEarlyWork(String cniCommand) {
+    static EarlyWork startEarlyWork(String cniCommand) {
         if ("VERSION".equals(cniCommand)) {
-            return ActionRegistry::fromBootLayer;
+            return EarlyWork.notStarted(ActionRegistry::fromBootLayer);
         }
         if ("ADD".equals(cniCommand)) {
             return EarlyWork.start(ActionRegistry::fromBootLayer, AddResult::warmUp);
@@ -27,16 +27,17 @@ final class Wiring {
         return EarlyWork.start(ActionRegistry::fromBootLayer);
     }
 
-    /** @param actions from {@link #startEarlyWork} */
-    static Collaborators production(PluginLog log, Supplier<ActionRegistry> actions) {
+    /** @param earlyWork from {@link #startEarlyWork}: finds the actions, hears the outlook */
+    static Collaborators production(PluginLog log, EarlyWork earlyWork) {
         return new Collaborators(
                 (plugin, command, env, stdin, stderr) -> new Delegate(plugin, env).invoke(command.name(), stdin, stderr),
                 AddResult::reprint,
                 new FileFailpointStore(),
-                actions,
+                earlyWork,
                 RandomSource.unseeded(),
                 Sleeper.real(),
                 new ProcNetnsProbe(),
-                log);
+                log,
+                earlyWork);
     }
 }

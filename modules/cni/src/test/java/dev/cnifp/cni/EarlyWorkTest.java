@@ -1,6 +1,7 @@
 package dev.cnifp.cni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cnifp.core.registry.ActionRegistry;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The registry found on the early thread is handed over as if it had been found by the caller. */
+/**
+ * The registry found on the early thread is handed over as if it had been found by the caller, and the delegation is
+ * warmed up only for a call that may delegate.
+ */
 class EarlyWorkTest {
 
     @Test
@@ -46,6 +52,40 @@ class EarlyWorkTest {
         assertSame(registry, work.get());
         releaser.join();
         assertEquals(1, finds.get());
+    }
+
+    @Test
+    void warmsUpTheResultOnlyOnceTheFlowSaysTheCallDelegates() throws Exception {
+        CountDownLatch warmedUp = new CountDownLatch(1);
+        ActionRegistry registry = ActionRegistry.of(List.of());
+        EarlyWork work = EarlyWork.start(() -> registry, warmedUp::countDown);
+        assertSame(registry, work.get());
+        assertFalse(warmedUp.await(300, TimeUnit.MILLISECONDS), "warmed up before the flow said a word");
+        work.known(true);
+        assertTrue(warmedUp.await(10, TimeUnit.SECONDS), "never warmed up");
+    }
+
+    @Test
+    void skipsTheDelegationWarmUpsOfACallThatEndsAtItsFailpoint() throws Exception {
+        CountDownLatch warmedUp = new CountDownLatch(1);
+        ActionRegistry registry = ActionRegistry.of(List.of());
+        EarlyWork work = EarlyWork.start(() -> registry, warmedUp::countDown);
+        work.known(false);
+        assertSame(registry, work.get());
+        assertFalse(warmedUp.await(300, TimeUnit.MILLISECONDS), "warmed up for a call that does not delegate");
+    }
+
+    @Test
+    void withoutAThreadTheCallerFindsTheActions() {
+        ActionRegistry registry = ActionRegistry.of(List.of());
+        AtomicReference<Thread> finder = new AtomicReference<>();
+        EarlyWork work = EarlyWork.notStarted(() -> {
+            finder.set(Thread.currentThread());
+            return registry;
+        });
+        work.known(true);
+        assertSame(registry, work.get());
+        assertSame(Thread.currentThread(), finder.get());
     }
 
     @Test

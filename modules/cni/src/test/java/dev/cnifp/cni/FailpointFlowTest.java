@@ -313,7 +313,7 @@ class FailpointFlowTest {
                 harness.collaborators.addResults(), harness.collaborators.failpoints(),
                 () -> ActionRegistry.of(List.of(new TestAction("quit", new Outcome.Exit(42), fired))),
                 harness.collaborators.random(), harness.collaborators.sleeper(), path -> true,
-                harness.collaborators.log());
+                harness.collaborators.log(), harness.collaborators.outlook());
         failpoints("{\"cmdDel\":\"1*quit\"}");
         assertEquals(new PluginHarness.Run(42, "", ""), run("DEL"));
         assertEquals(List.of("cmdDel"), fired);
@@ -326,7 +326,7 @@ class FailpointFlowTest {
                 harness.collaborators.addResults(), harness.collaborators.failpoints(),
                 () -> ActionRegistry.of(List.of(new TestAction("busy", new Outcome.Fail(11, "busy", "retry"), new ArrayList<>()))),
                 harness.collaborators.random(), harness.collaborators.sleeper(), harness.collaborators.netns(),
-                harness.collaborators.log());
+                harness.collaborators.log(), harness.collaborators.outlook());
         failpoints("{\"cmdAdd\":\"2*busy\"}");
         assertEquals(new PluginHarness.Run(1, error(11, "busy", "retry"), ""), run("ADD"));
         assertFalse(fileContent().contains("2*busy"));

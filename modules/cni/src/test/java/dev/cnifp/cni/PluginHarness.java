@@ -38,7 +38,7 @@ final class PluginHarness {
         collaborators = new Collaborators(this::delegate,
                 (stdout, version) -> "reprinted(" + version + "):" + new String(stdout, StandardCharsets.UTF_8),
                 new FileFailpointStore(), ActionRegistry::fromBootLayer, RandomSource.seeded(1),
-                sleeps::add, path -> false, PluginLog.silent());
+                sleeps::add, path -> false, PluginLog.silent(), DelegationOutlook.IGNORED);
     }
 
     private byte[] delegate(String plugin, Command command, Map<String, String> env, byte[] stdin,

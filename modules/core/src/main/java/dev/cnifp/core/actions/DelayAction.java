@@ -61,5 +61,10 @@ public final class DelayAction implements FailpointAction {
             context.sleep(Duration.ofMillis(millis));
             return Outcome.PROCEED;
         }
+
+        @Override
+        public Optional<Outcome> knownOutcome() {
+            return Optional.of(Outcome.PROCEED);
+        }
     }
 }

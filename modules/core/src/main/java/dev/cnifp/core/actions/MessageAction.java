@@ -55,5 +55,10 @@ abstract class MessageAction implements FailpointAction {
         public Outcome fire(FireContext context) {
             return outcome;
         }
+
+        @Override
+        public Optional<Outcome> knownOutcome() {
+            return Optional.of(outcome);
+        }
     }
 }

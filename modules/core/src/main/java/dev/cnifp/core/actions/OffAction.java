@@ -44,5 +44,10 @@ public final class OffAction implements FailpointAction {
         public Outcome fire(FireContext context) {
             return Outcome.PROCEED;
         }
+
+        @Override
+        public Optional<Outcome> knownOutcome() {
+            return Optional.of(Outcome.PROCEED);
+        }
     }
 }

@@ -16,4 +16,17 @@ public interface BoundAction {
      * {@link FireContext#sleep} so that callers and tests control time.
      */
     Outcome fire(FireContext context) throws InterruptedException;
+
+    /**
+     * The outcome {@link #fire} returns, when the bound action knows it without firing; empty, the default, when
+     * only firing can tell. For an action whose outcome is fixed at bind time ({@code error(msg)} always fails,
+     * {@code off} always proceeds, a delay proceeds once it has slept).
+     *
+     * <p>A hint, never a substitute for firing: drivers still call {@link #fire} and act on what it returns. The CNI
+     * plugin uses it to prepare its delegation only for a call that may go on to its delegate, so a wrong answer
+     * costs a call some speed, never its result.
+     */
+    default Optional<Outcome> knownOutcome() {
+        return Optional.empty();
+    }
 }

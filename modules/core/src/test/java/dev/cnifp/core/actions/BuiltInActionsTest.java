@@ -3,6 +3,7 @@ package dev.cnifp.core.actions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.cnifp.core.spi.BoundAction;
 import dev.cnifp.core.spi.FireContext;
 import dev.cnifp.core.spi.InvalidArgumentException;
 import dev.cnifp.core.spi.Outcome;
@@ -47,6 +48,34 @@ class BuiltInActionsTest {
     void panicPanicsWithTheMessage() throws Exception {
         assertEquals(new Outcome.Panic("oops"), new PanicAction().bind("oops").fire(context));
         assertThrows(InvalidArgumentException.class, () -> new PanicAction().bind(null));
+    }
+
+    @Test
+    void everyBuiltInKnowsItsOutcomeBeforeFiringAndFiringReturnsIt() throws Exception {
+        var bound = List.of(new OffAction().bind(null), new ErrorAction().bind("no IP left"),
+                new PanicAction().bind("oops"), new DelayAction().bind("5"));
+        var expected = List.of(Outcome.PROCEED, new Outcome.Fail(999, "no IP left", null), new Outcome.Panic("oops"),
+                Outcome.PROCEED);
+        for (int i = 0; i < bound.size(); i++) {
+            assertEquals(Optional.of(expected.get(i)), bound.get(i).knownOutcome(), "known outcome of " + i);
+            assertEquals(expected.get(i), bound.get(i).fire(context), "fired outcome of " + i);
+        }
+    }
+
+    @Test
+    void anActionThatDoesNotSayHasNoKnownOutcome() {
+        BoundAction silent = new BoundAction() {
+            @Override
+            public Optional<String> argument() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Outcome fire(FireContext fireContext) {
+                return Outcome.PROCEED;
+            }
+        };
+        assertEquals(Optional.empty(), silent.knownOutcome());
     }
 
     @Test
