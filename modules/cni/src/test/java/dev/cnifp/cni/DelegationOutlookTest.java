@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.cnifp.core.registry.ActionRegistry;
-import dev.cnifp.core.spi.ArgumentRule;
-import dev.cnifp.core.spi.BoundAction;
-import dev.cnifp.core.spi.FailpointAction;
-import dev.cnifp.core.spi.FireContext;
 import dev.cnifp.core.spi.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +88,9 @@ class DelegationOutlookTest {
 
     @Test
     void anActionThatCannotTellItsOutcomeIsAssumedToDelegateUntilItFires() throws IOException {
-        harness.collaborators = harness.collaborators.withActions(() -> ActionRegistry.of(List.of(new SecretAction())));
+        harness.collaborators = harness.collaborators.withActions(
+                () -> ActionRegistry.of(List.of(new TestAction("secret", new Outcome.Fail(11, "secret", null),
+                        new ArrayList<>()))));
         String before = "{\"cmdAdd\":\"1*secret\"}";
         PluginHarness.Run run = run(before);
         assertEquals(1, run.status());
@@ -106,38 +103,5 @@ class DelegationOutlookTest {
         PluginHarness.Run run = run(content);
         assertEquals(1, run.status());
         assertEquals(List.of("false " + content), told);
-    }
-
-    /** Fails the call, but only firing says so: like a third-party action that does not override knownOutcome. */
-    private static final class SecretAction implements FailpointAction {
-        @Override
-        public String name() {
-            return "secret";
-        }
-
-        @Override
-        public String description() {
-            return "fails, without saying so in advance";
-        }
-
-        @Override
-        public ArgumentRule argumentRule() {
-            return ArgumentRule.NONE;
-        }
-
-        @Override
-        public BoundAction bind(String argument) {
-            return new BoundAction() {
-                @Override
-                public Optional<String> argument() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Outcome fire(FireContext context) {
-                    return new Outcome.Fail(11, "secret", null);
-                }
-            };
-        }
     }
 }

@@ -11,10 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cnifp.cni.protocol.CniException;
 import dev.cnifp.cni.protocol.Command;
 import dev.cnifp.core.registry.ActionRegistry;
-import dev.cnifp.core.spi.ArgumentRule;
-import dev.cnifp.core.spi.BoundAction;
-import dev.cnifp.core.spi.FailpointAction;
-import dev.cnifp.core.spi.FireContext;
 import dev.cnifp.core.spi.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -275,35 +270,6 @@ class FailpointFlowTest {
         assertEquals(new PluginHarness.Run(1,
                 error(999, "failed to unmarshal raw result: unexpected end of JSON input"), ""),
                 harness.run(env("ADD"), PluginHarness.CONFIG));
-    }
-
-    /** An action outside the built-in set, to reach the outcomes none of them produce. */
-    private record TestAction(String name, Outcome outcome, List<String> fired) implements FailpointAction {
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public ArgumentRule argumentRule() {
-            return ArgumentRule.NONE;
-        }
-
-        @Override
-        public BoundAction bind(String argument) {
-            return new BoundAction() {
-                @Override
-                public Optional<String> argument() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Outcome fire(FireContext context) {
-                    fired.add(context.point());
-                    return outcome;
-                }
-            };
-        }
     }
 
     @Test
