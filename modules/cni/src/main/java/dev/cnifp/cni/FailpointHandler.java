@@ -67,9 +67,10 @@ final class FailpointHandler implements CommandHandler {
                 }
             }
         } else {
+            with.outlook().known(true);
             log.debug(() -> "no failpoint file");
         }
-        with.outlook().known(true); // said already when there was a failpoint, unless its known outcome was wrong
+        with.outlook().known(true); // said already, unless an action's known outcome was wrong
         log.debug(() -> "delegating %s to %s".formatted(command, config.delegate()));
         byte[] result = with.delegate().invoke(config.delegate(), command, request.env(), request.stdin(), stderr);
         if (command == Command.ADD) {

@@ -76,14 +76,19 @@ class DelegationOutlookTest {
     void noFailpointForTheCommandMeansDelegation() throws IOException {
         String before = "{\"cmdDel\":\"1*error(not ADD's)\"}";
         run(before);
-        assertEquals("true " + before, told.getFirst());
-        assertEquals(List.of("true"), told.stream().map(word -> word.split(" ")[0]).distinct().toList());
+        assertOnlyDelegation("true " + before);
     }
 
     @Test
     void noFailpointFileMeansDelegation() {
         harness.run(env("ADD"), configWithConfPath(""));
-        assertEquals(List.of("true (no file)"), told);
+        assertOnlyDelegation("true (no file)");
+    }
+
+    /** The first word, with the file as it was then, and no other word than "delegates" after it. */
+    private void assertOnlyDelegation(String firstWord) {
+        assertEquals(firstWord, told.getFirst());
+        assertEquals(List.of("true"), told.stream().map(word -> word.split(" ")[0]).distinct().toList());
     }
 
     @Test
