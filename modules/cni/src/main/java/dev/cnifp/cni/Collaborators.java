@@ -29,7 +29,6 @@ public record Collaborators(DelegateRunner delegate, AddResultPrinter addResults
         Objects.requireNonNull(outlook, "outlook");
     }
 
-
     public Collaborators withDelegate(DelegateRunner value) {
         return new Collaborators(value, addResults, failpoints, actions, random, sleeper, netns, log, outlook);
     }

@@ -19,8 +19,8 @@ public interface BoundAction {
 
     /**
      * The outcome {@link #fire} returns, when the bound action knows it without firing; empty, the default, when
-     * only firing can tell. For an action whose outcome is fixed at bind time ({@code error(msg)} always fails,
-     * {@code off} always proceeds, a delay proceeds once it has slept).
+     * only firing can tell. Worth overriding when the outcome is fixed at bind time: {@code error(msg)} always fails,
+     * {@code off} always proceeds, a delay proceeds once it has slept.
      *
      * <p>A hint, never a substitute for firing: drivers still call {@link #fire} and act on what it returns. The CNI
      * plugin uses it to prepare its delegation only for a call that may go on to its delegate, so a wrong answer
