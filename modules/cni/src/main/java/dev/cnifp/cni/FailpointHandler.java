@@ -67,10 +67,10 @@ final class FailpointHandler implements CommandHandler {
                 }
             }
         } else {
-            with.outlook().known(true);
             log.debug(() -> "no failpoint file");
         }
-        with.outlook().known(true); // said already, unless an action's known outcome was wrong
+        // Said already when there was a failpoint, unless its action's known outcome was wrong; without one, said here.
+        with.outlook().known(true);
         log.debug(() -> "delegating %s to %s".formatted(command, config.delegate()));
         byte[] result = with.delegate().invoke(config.delegate(), command, request.env(), request.stdin(), stderr);
         if (command == Command.ADD) {
