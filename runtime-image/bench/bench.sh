@@ -30,6 +30,12 @@
 #                  add-plugin - add-bridge = our overhead on a real ADD.
 #   adddel-bridge  ADD then DEL of one container through bridge alone.
 #   adddel-plugin  the same ADD+DEL through our plugin. adddel-plugin - adddel-bridge = overhead of a pod's pair.
+#   baseline-cold, version-cold, failing-add-cold  the baseline, version and failing-add rows with the image's files
+#                  dropped from the page cache before every run (written back, then posix_fadvise DONTNEED through
+#                  dd iflag=nocache; untimed, hyperfine's --prepare): the first call after a reboot, when the JVM
+#                  reads its library, archive and modules from the disk. Only the image's own files are dropped,
+#                  nothing else on the machine. Their ratio is to baseline-cold. Last in every round, so the warm rows
+#                  of the next round find the page cache filled again by their own warm-up runs.
 # Timing: ROUNDS hyperfine invocations over all rows (--warmup WARMUP --runs RUNS each, --export-json); a row's
 # figure is the median of its ROUNDS x RUNS runs, shown with the spread of the per-round medians. Rounds interleave
 # the rows, so a burst of other work on the machine (a colleague's build) spreads over all rows instead of landing
@@ -168,22 +174,35 @@ out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
 out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
-row_names='baseline floor version version-unbaked version-java failing-add failing-add-tmpfs add-bridge add-plugin adddel-bridge adddel-plugin'
+# evict.sh DIR: drops every file under DIR from the page cache, as after a reboot. sync first: the page cache keeps
+# dirty pages, and install.sh wrote the prefix moments ago.
+cat >"$work/evict.sh" <<'EOF'
+#!/bin/sh
+find "$1" -type f -exec sync {} +
+find "$1" -type f -exec dd if={} iflag=nocache count=0 status=none \;
+EOF
+
+row_names='baseline floor version version-unbaked version-java failing-add failing-add-tmpfs add-bridge add-plugin adddel-bridge adddel-plugin baseline-cold version-cold failing-add-cold'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
 teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
-    case $1 in add*) echo "$teardown" ;; *) echo true ;; esac
+    case $1 in
+        add*) echo "$teardown" ;;
+        baseline-cold) echo "/bin/sh $work/evict.sh $work/hello/installed" ;;
+        *-cold) echo "/bin/sh $work/evict.sh $work/prefix" ;;
+        *) echo true ;;
+    esac
 }
 command_for() {
     case $1 in
         # The single-call rows all go through call.sh, like failing-add must (its config comes on stdin), so
         # they carry the same small cost of one sh and one env.
-        baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
+        baseline|baseline-cold) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
         floor) echo "/bin/sh $work/call.sh ADD $work/floor.conf $work/bin/floor" ;;
-        version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version|version-cold) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
         version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
         version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $work/image-copy/bin/java $vm_flags -XX:AOTCache=$work/image-copy/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
-        failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
+        failing-add|failing-add-cold) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
         failing-add-tmpfs) echo "/bin/sh $work/call.sh ADD $work/failing-add-tmpfs.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
         add-plugin) echo "/bin/sh $work/call.sh ADD $work/plugin.conf $work/bin/cni-bridge-fp" ;;
@@ -200,7 +219,7 @@ probe() {
     set -e
     out=$(cat "$work/$1.probe.out")
     case $1 in
-        baseline) [ $rc = 0 ] && [ "$out" = hello ] ;;
+        baseline*) [ $rc = 0 ] && [ "$out" = hello ] ;;
         version*) [ $rc = 0 ] && printf '%s' "$out" | jq -e .supportedVersions >/dev/null 2>&1 ;;
         failing-add*|floor) [ $rc = 1 ] && printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ;;
         add-*|adddel-*) [ $rc = 0 ] ;;
@@ -264,6 +283,7 @@ base=$(median_ms baseline)
 reference() {  # the bridge-alone row a plugin row is compared with, when it was measured
     case " $ok_rows " in *" $1 "*) median_ms "$1" ;; esac
 }
+base_cold=$(reference baseline-cold)
 
 echo
 echo "cni-bridge-fp start-up benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
@@ -284,7 +304,9 @@ for row in $row_names; do
         echo "| $row | n/a ($bad of $((runs * rounds)) timed runs failed) | | | | | | |"
         continue
     fi
-    ratio=$(echo "$m $base" | awk '{ printf "%.2fx", $1 / $2 }')
+    divisor=$base
+    case $row in *-cold) divisor=${base_cold:-$base} ;; esac
+    ratio=$(echo "$m $divisor" | awk '{ printf "%.2fx", $1 / $2 }')
     over=
     ref=
     case $row in add-plugin) ref=$(reference add-bridge) ;; adddel-plugin) ref=$(reference adddel-bridge) ;; esac
@@ -297,5 +319,6 @@ done
 echo
 echo "(median and min: wall time over all runs; round medians: the lowest and highest median of one round, i.e. how"
 echo " far separate measurements disagree on this machine; CPU: mean user+sys of the process tree, which other work on"
-echo " the machine disturbs far less than wall time; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge)"
+echo " the machine disturbs far less than wall time; the adddel rows are one ADD plus one DEL each: two plugin processes, each delegating to bridge;"
+echo " the -cold rows run with their image's files dropped from the page cache before every run; their ratio is to baseline-cold)"
 echo "reproduce: sudo runtime-image/bench/bench.sh $image"

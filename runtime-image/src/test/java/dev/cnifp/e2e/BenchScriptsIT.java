@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class BenchScriptsIT {
 
     private static final List<String> ROWS = List.of("baseline", "floor", "version", "version-unbaked", "version-java",
-            "failing-add", "failing-add-tmpfs", "add-bridge", "add-plugin", "adddel-bridge", "adddel-plugin");
+            "failing-add", "failing-add-tmpfs", "add-bridge", "add-plugin", "adddel-bridge", "adddel-plugin",
+            "baseline-cold", "version-cold", "failing-add-cold");
     private static final Map<String, String> ENV = Map.of("PATH", NetnsSandbox.PATH,
             "RUNS", "2", "WARMUP", "0", "ROUNDS", "1", "RSS_RUNS", "1");
 
