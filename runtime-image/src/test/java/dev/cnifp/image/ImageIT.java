@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * behind. The image comes from the system property {@code cnifp.image} (failsafe sets it to target/image).
  */
 class ImageIT {
+    /** How -Xlog:class+init names the plugin's second thread ({@code EarlyWork}). */
+    private static final String EARLY_THREAD = "by thread \"cnifp-early-work\"";
 
     private static Path image;
 
@@ -137,13 +139,38 @@ class ImageIT {
             String initialised = Files.readString(log);
             if (command.equals("ADD")) {
                 assertEquals(1, result.exit(), result.out() + result.err());
-                assertTrue(initialised.contains("by thread \"cnifp-early-work\""), "the second thread did not run");
+                if (Runtime.getRuntime().availableProcessors() > 1) { // one CPU: no second thread (the test below)
+                    assertTrue(initialised.contains(EARLY_THREAD), "the second thread did not run");
+                }
                 assertFalse(initialised.contains(reaper), "a failing ADD set up the process reaper");
             } else {
                 assertEquals(0, result.exit(), result.out() + result.err());
                 assertTrue(initialised.contains(reaper), "a delegated DEL shows no process reaper: the check is blind");
             }
         }
+    }
+
+    @Test
+    void onOneCpuTheCallRunsOnOneThread(@TempDir Path dir) throws Exception {
+        // A second thread only helps when a second CPU runs it; on one it made every call slower
+        // (docs/performance.md). The JVM counts the CPUs of the process's affinity, which taskset narrows to one.
+        Path failpoints = Files.writeString(dir.resolve("fp.json"), "{\"cmdAdd\":\"1000000*error(x)\"}");
+        Path config = Files.writeString(dir.resolve("net.json"), "{\"cniVersion\":\"1.0.0\",\"name\":\"net\","
+                + "\"type\":\"cni-bridge-fp\",\"runtimeConfig\":{\"io.kubernetes.cri.pod-annotations\":"
+                + "{\"failpoint.cni.containerd.io/confpath\":\"" + failpoints + "\"}}}");
+        Path log = dir.resolve("init.log");
+        Map<String, String> env = Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1",
+                "CNI_NETNS", dir.resolve("no-netns").toString(), "CNI_IFNAME", "eth0", "CNI_PATH", dir.toString());
+
+        Result result = run(env, config, "/usr/bin/taskset", "-c", "0", image.resolve("bin/java").toString(),
+                "-Xlog:class+init=info:file=" + log, "-m", "dev.cnifp.cni/dev.cnifp.cni.Main");
+
+        assertEquals(1, result.exit(), result.out() + result.err());
+        assertTrue(result.out().contains("\"msg\": \"x\""), result.out());
+        assertEquals("{\n  \"cmdAdd\": \"999999*error(x)\"\n}\n", Files.readString(failpoints));
+        String initialised = Files.readString(log);
+        assertTrue(initialised.contains("'dev/cnifp/core/registry/ActionRegistry'"), "no trace: the check is blind");
+        assertFalse(initialised.contains(EARLY_THREAD), "a second thread ran on one CPU");
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Work a call is about to need that does not depend on its input, begun on a second thread as soon as the process
  * knows its command, so that it runs while the main thread validates the environment and reads and parses the
- * network configuration. Every call is a fresh, cold, interpreted JVM; a second core is what shortens it.
+ * network configuration. Every call is a fresh, cold, interpreted JVM; a second core is what shortens it, so a process
+ * with one CPU does without this thread ({@link Wiring#startEarlyWork}).
  *
  * <ol>
  *   <li>The JDK's file machinery that reading the failpoint file goes through: the native path buffers, whose first

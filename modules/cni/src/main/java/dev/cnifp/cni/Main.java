@@ -20,7 +20,8 @@ public final class Main {
     public static void main(String[] args) {
         // First of all, so that the plugin's early work (see EarlyWork) starts while this thread sets up its log and
         // streams: the rest of the call waits for that work, so every microsecond before the thread starts counts.
-        EarlyWork earlyWork = Wiring.startEarlyWork(System.getenv("CNI_COMMAND"));
+        EarlyWork earlyWork =
+                Wiring.startEarlyWork(System.getenv("CNI_COMMAND"), Runtime.getRuntime().availableProcessors());
         Map<String, String> env = System.getenv();
         Slf4jLog log = new Slf4jLog();
         Collaborators collaborators = Wiring.production(log, earlyWork);
