@@ -46,7 +46,7 @@
 # tmpfs over /run so `ip netns add` works privately, and keeps host-local's state in a temp dir. Bridges and
 # veths exist only in that private namespace and vanish with it. No traffic is sent. Needs root.
 #
-# Rows whose call does not answer as it should (e.g. while Main is a placeholder that knows only VERSION) are
+# Rows whose call does not answer as it should (e.g. an image built from an unfinished plugin) are
 # reported as "n/a (plugin answered ...)" instead of failing the script.
 set -eu
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
