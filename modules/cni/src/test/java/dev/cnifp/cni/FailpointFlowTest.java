@@ -275,11 +275,9 @@ class FailpointFlowTest {
     @Test
     void exitEndsTheCallWithThatStatusAndNoOutput() throws IOException {
         List<String> fired = new ArrayList<>();
-        harness.collaborators = new Collaborators(harness.collaborators.delegate(),
-                harness.collaborators.addResults(), harness.collaborators.failpoints(),
-                () -> ActionRegistry.of(List.of(new TestAction("quit", new Outcome.Exit(42), fired))),
-                harness.collaborators.random(), harness.collaborators.sleeper(), path -> true,
-                harness.collaborators.log(), harness.collaborators.outlook());
+        harness.collaborators = harness.collaborators
+                .withActions(() -> ActionRegistry.of(List.of(new TestAction("quit", new Outcome.Exit(42), fired))))
+                .withNetns(path -> true);
         failpoints("{\"cmdDel\":\"1*quit\"}");
         assertEquals(new PluginHarness.Run(42, "", ""), run("DEL"));
         assertEquals(List.of("cmdDel"), fired);
@@ -288,11 +286,8 @@ class FailpointFlowTest {
 
     @Test
     void failKeepsTheActionsCodeAndDetails() throws IOException {
-        harness.collaborators = new Collaborators(harness.collaborators.delegate(),
-                harness.collaborators.addResults(), harness.collaborators.failpoints(),
-                () -> ActionRegistry.of(List.of(new TestAction("busy", new Outcome.Fail(11, "busy", "retry"), new ArrayList<>()))),
-                harness.collaborators.random(), harness.collaborators.sleeper(), harness.collaborators.netns(),
-                harness.collaborators.log(), harness.collaborators.outlook());
+        harness.collaborators = harness.collaborators.withActions(() -> ActionRegistry.of(
+                List.of(new TestAction("busy", new Outcome.Fail(11, "busy", "retry"), new ArrayList<>()))));
         failpoints("{\"cmdAdd\":\"2*busy\"}");
         assertEquals(new PluginHarness.Run(1, error(11, "busy", "retry"), ""), run("ADD"));
         assertFalse(fileContent().contains("2*busy"));
