@@ -84,7 +84,6 @@ final class FailpointHandler implements CommandHandler {
     private Optional<Term> step(FailpointStore.Entries entries, String point) throws CniException {
         Optional<String> spec = entries.entry(point).filter(s -> !s.isEmpty());
         if (spec.isEmpty()) {
-            with.outlook().known(true);
             log.debug(() -> "no failpoint for " + point);
             return Optional.empty();
         }
