@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The finished image as containerd meets it: the launcher reached through a symlink or a copy in another
- * directory, run with an empty environment, exit codes passed through; and install/uninstall leaving nothing
- * behind. The image comes from the system property {@code cnifp.image} (failsafe sets it to target/image).
+ * directory, run with an empty environment, exit codes and signals reaching the JVM; and install/uninstall leaving
+ * nothing behind. The image comes from the system property {@code cnifp.image} (failsafe sets it to target/image).
  */
 class ImageIT {
     /** How -Xlog:class+init names the plugin's second thread ({@code EarlyWork}). */
@@ -89,6 +89,53 @@ class ImageIT {
         Result result = run(Map.of("CNI_COMMAND", "NO_SUCH_COMMAND"), link.toString());
 
         assertEquals(1, result.exit(), result.out() + result.err());
+    }
+
+    @Test
+    void theLauncherBecomesTheJvmSoASignalEndsThePlugin(@TempDir Path dir) throws Exception {
+        // containerd signals a plugin that outlives its call. The launcher execs the JVM, so the process containerd
+        // started IS the plugin: the signal reaches it, and no JVM is left running behind a dead shell.
+        Path failpoints = Files.writeString(dir.resolve("fp.json"), "{\"cmdAdd\":\"1*delay(60000)\"}");
+        Path config = Files.writeString(dir.resolve("net.json"), "{\"cniVersion\":\"1.0.0\",\"name\":\"net\","
+                + "\"type\":\"cni-bridge-fp\",\"runtimeConfig\":{\"io.kubernetes.cri.pod-annotations\":"
+                + "{\"failpoint.cni.containerd.io/confpath\":\"" + failpoints + "\"}}}");
+        Path link = dir.resolve("cni-bin/cni-bridge-fp");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, image.resolve("bin/cni-bridge-fp"));
+        ProcessBuilder builder = new ProcessBuilder(link.toString());
+        builder.environment().clear();
+        builder.environment().putAll(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1",
+                "CNI_NETNS", dir.resolve("no-netns").toString(), "CNI_IFNAME", "eth0", "CNI_PATH", dir.toString()));
+        builder.redirectInput(config.toFile());
+        builder.redirectOutput(dir.resolve("out").toFile());
+        builder.redirectError(dir.resolve("err").toFile());
+
+        Process plugin = builder.start();
+        List<ProcessHandle> children = List.of();
+        try {
+            awaitFileContains(failpoints, "0*delay(60000)"); // the count is spent: the plugin is in its delay
+            assertEquals(image.resolve("bin/java").toRealPath(), Path.of("/proc/" + plugin.pid() + "/exe").toRealPath(),
+                    "the process the runtime started is not the JVM");
+            children = plugin.descendants().toList();
+            assertEquals(List.of(), children, "the plugin's process has children");
+
+            plugin.destroy(); // SIGTERM
+
+            assertTrue(plugin.waitFor(20, TimeUnit.SECONDS), "SIGTERM did not end the plugin");
+            assertEquals(128 + 15, plugin.exitValue(), Files.readString(dir.resolve("err")));
+            assertEquals("", Files.readString(dir.resolve("out")));
+        } finally { // nothing outlives the test, whichever assertion failed
+            Stream.concat(children.stream(), plugin.descendants()).forEach(ProcessHandle::destroyForcibly);
+            plugin.destroyForcibly();
+        }
+    }
+
+    private static void awaitFileContains(Path file, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(file).contains(text)) {
+            assertTrue(System.nanoTime() < deadline, "no '" + text + "' in " + file + ": " + Files.readString(file));
+            Thread.sleep(20);
+        }
     }
 
     @Test
