@@ -7,12 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.LineNumber;
+import java.lang.classfile.instruction.LocalVariable;
+import java.lang.classfile.instruction.LocalVariableType;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +149,51 @@ class ImageIT {
             assertTrue(System.nanoTime() < deadline, "no '" + text + "' in " + file + ": " + Files.readString(file));
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void theImageHoldsOnlyWhatThePluginNeeds() throws Exception {
+        // The rules for the image: only the plugin's modules; no debug info, man pages or headers; 60 MB at most.
+        Result modules = run(Map.of(), image.resolve("bin/java").toString(), "--list-modules");
+        assertEquals(0, modules.exit(), modules.err());
+        assertEquals(Set.of("java.base", "dev.cnifp.core", "dev.cnifp.cni", "com.fasterxml.jackson.core",
+                        "com.fasterxml.jackson.jr.ob", "org.slf4j", "org.slf4j.simple"),
+                modules.out().lines().map(line -> line.substring(0, line.indexOf('@'))).collect(Collectors.toSet()));
+        assertFalse(Files.exists(image.resolve("man")), "man pages in the image");
+        assertFalse(Files.exists(image.resolve("include")), "C headers in the image");
+
+        try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), Map.of("java.home", image.toString()))) {
+            for (String name : List.of("dev.cnifp.cni/dev/cnifp/cni/Main.class", "java.base/java/lang/String.class")) {
+                ClassModel model = ClassFile.of().parse(Files.readAllBytes(jrt.getPath("/modules", name)));
+                assertEquals(List.of(), debugInfo(model), name);
+            }
+        }
+
+        long bytes;
+        try (Stream<Path> files = Files.walk(image)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+        assertTrue(bytes <= 60L * 1024 * 1024, "the image holds " + bytes + " bytes");
+    }
+
+    /** The debug attributes a class still carries: its source file name, and per method its line and local tables. */
+    private static List<String> debugInfo(ClassModel model) {
+        List<String> found = new ArrayList<>();
+        model.findAttribute(Attributes.sourceFile()).ifPresent(attribute -> found.add("SourceFile"));
+        for (MethodModel method : model.methods()) {
+            CodeModel code = method.code().orElse(null);
+            if (code != null && code.elementStream().anyMatch(element -> element instanceof LineNumber
+                    || element instanceof LocalVariable || element instanceof LocalVariableType)) {
+                found.add(method.methodName().stringValue());
+            }
+        }
+        return found;
     }
 
     @Test
