@@ -51,7 +51,8 @@ class DemoIT {
     }
 
     private static Set<String> hostOutput(String... argv) {
-        CommandResult run = ChildProcess.run(List.of(argv), Map.of("PATH", NetnsSandbox.PATH), "", Duration.ofSeconds(30));
+        CommandResult run = ChildProcess.run(List.of(argv), Map.of("PATH", NetnsSandbox.PATH), "",
+                Duration.ofSeconds(30));
         assertEquals(0, run.exitCode(), run::describe);
         return run.stdout().lines().collect(Collectors.toSet());
     }

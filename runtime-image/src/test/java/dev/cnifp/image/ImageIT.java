@@ -73,6 +73,20 @@ class ImageIT {
                 new String(err, StandardCharsets.UTF_8));
     }
 
+    /** A network config whose pod annotation names the failpoint file, as containerd passes it; beside that file. */
+    private static Path configNaming(Path failpoints) throws IOException {
+        return Files.writeString(failpoints.resolveSibling("net.json"), "{\"cniVersion\":\"1.0.0\",\"name\":\"net\","
+                + "\"type\":\"cni-bridge-fp\",\"runtimeConfig\":{\"io.kubernetes.cri.pod-annotations\":"
+                + "{\"failpoint.cni.containerd.io/confpath\":\"" + failpoints + "\"}}}");
+    }
+
+    /** The CNI_* variables containerd sets for a pod's call, and nothing else. No call here enters the netns. */
+    private static Map<String, String> cniEnvironment(String command, Path cniPath) {
+        String netns = cniPath.resolve("no-netns").toString();
+        return Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", "c1", "CNI_NETNS", netns, "CNI_IFNAME", "eth0",
+                "CNI_PATH", cniPath.toString());
+    }
+
     static Result sh(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("/bin/sh");
@@ -109,16 +123,13 @@ class ImageIT {
         // containerd signals a plugin that outlives its call. The launcher execs the JVM, so the process containerd
         // started IS the plugin: the signal reaches it, and no JVM is left running behind a dead shell.
         Path failpoints = Files.writeString(dir.resolve("fp.json"), "{\"cmdAdd\":\"1*delay(60000)\"}");
-        Path config = Files.writeString(dir.resolve("net.json"), "{\"cniVersion\":\"1.0.0\",\"name\":\"net\","
-                + "\"type\":\"cni-bridge-fp\",\"runtimeConfig\":{\"io.kubernetes.cri.pod-annotations\":"
-                + "{\"failpoint.cni.containerd.io/confpath\":\"" + failpoints + "\"}}}");
+        Path config = configNaming(failpoints);
         Path link = dir.resolve("cni-bin/cni-bridge-fp");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, image.resolve("bin/cni-bridge-fp"));
         ProcessBuilder builder = new ProcessBuilder(link.toString());
         builder.environment().clear();
-        builder.environment().putAll(Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1",
-                "CNI_NETNS", dir.resolve("no-netns").toString(), "CNI_IFNAME", "eth0", "CNI_PATH", dir.toString()));
+        builder.environment().putAll(cniEnvironment("ADD", dir));
         builder.redirectInput(config.toFile());
         builder.redirectOutput(dir.resolve("out").toFile());
         builder.redirectError(dir.resolve("err").toFile());
@@ -153,7 +164,7 @@ class ImageIT {
 
     @Test
     void theImageHoldsOnlyWhatThePluginNeeds() throws Exception {
-        // The issue's rules for the image: only the plugin's modules; no debug info, man pages or headers; 60 MB at most.
+        // Issue 4's rules for the image: only the plugin's modules; no debug info, man pages or headers; 60 MB at most.
         Result modules = run(Map.of(), image.resolve("bin/java").toString(), "--list-modules");
         assertEquals(0, modules.exit(), modules.err());
         assertEquals(Set.of("java.base", "dev.cnifp.core", "dev.cnifp.cni", "com.fasterxml.jackson.core",
@@ -230,15 +241,12 @@ class ImageIT {
         assertTrue(bin.resolve("bridge").toFile().setExecutable(true));
         Path failpoints = Files.writeString(dir.resolve("fp.json"),
                 "{\"cmdAdd\":\"1000000*error(x)\",\"cmdDel\":\"1000000*off\"}");
-        Path config = Files.writeString(dir.resolve("net.json"), "{\"cniVersion\":\"1.0.0\",\"name\":\"net\","
-                + "\"type\":\"cni-bridge-fp\",\"runtimeConfig\":{\"io.kubernetes.cri.pod-annotations\":"
-                + "{\"failpoint.cni.containerd.io/confpath\":\"" + failpoints + "\"}}}");
+        Path config = configNaming(failpoints);
         String reaper = "'java/lang/ProcessHandleImpl'";
 
         for (String command : List.of("ADD", "DEL")) {
             Path log = dir.resolve(command + ".init.log");
-            Map<String, String> env = Map.of("CNI_COMMAND", command, "CNI_CONTAINERID", "c1",
-                    "CNI_NETNS", dir.resolve("no-netns").toString(), "CNI_IFNAME", "eth0", "CNI_PATH", bin.toString());
+            Map<String, String> env = cniEnvironment(command, bin);
             Result result = run(env, config, image.resolve("bin/java").toString(),
                     "-Xlog:class+init=info:file=" + log, "-m", "dev.cnifp.cni/dev.cnifp.cni.Main");
             String initialised = Files.readString(log);
@@ -260,12 +268,9 @@ class ImageIT {
         // A second thread only helps when a second CPU runs it; on one it made every call slower
         // (docs/performance.md). The JVM counts the CPUs of the process's affinity, which taskset narrows to one.
         Path failpoints = Files.writeString(dir.resolve("fp.json"), "{\"cmdAdd\":\"1000000*error(x)\"}");
-        Path config = Files.writeString(dir.resolve("net.json"), "{\"cniVersion\":\"1.0.0\",\"name\":\"net\","
-                + "\"type\":\"cni-bridge-fp\",\"runtimeConfig\":{\"io.kubernetes.cri.pod-annotations\":"
-                + "{\"failpoint.cni.containerd.io/confpath\":\"" + failpoints + "\"}}}");
+        Path config = configNaming(failpoints);
         Path log = dir.resolve("init.log");
-        Map<String, String> env = Map.of("CNI_COMMAND", "ADD", "CNI_CONTAINERID", "c1",
-                "CNI_NETNS", dir.resolve("no-netns").toString(), "CNI_IFNAME", "eth0", "CNI_PATH", dir.toString());
+        Map<String, String> env = cniEnvironment("ADD", dir);
 
         Result result = run(env, config, "/usr/bin/taskset", "-c", firstAllowedCpu(),
                 image.resolve("bin/java").toString(), "-Xlog:class+init=info:file=" + log,
