@@ -316,6 +316,18 @@ for row in $row_names; do
         awk -F'|' '{ printf "%.1f | %.1f", $1, $2 }')
     echo "| $row | $(fmt "$m") | $(round_spread "$row") | $ratio | $over | $extra | $rss_mb |"
 done
+
+# The failing ADD's target is a ratio; its distance in milliseconds is printed too, for a target stated that way.
+echo
+for row in failing-add failing-add-tmpfs; do
+    [ -n "$(reference "$row")" ] && [ "$(bad_runs "$row")" = 0 ] || continue
+    m=$(median_ms "$row")
+    line="$row: $(echo "$m $base" | awk '{ printf "%+.1f ms", $1 - $2 }') over the baseline"
+    if [ -n "$(reference floor)" ] && [ "$(bad_runs floor)" = 0 ]; then
+        line="$line, $(echo "$m $(median_ms floor)" | awk '{ printf "%+.1f ms", $1 - $2 }') over the floor"
+    fi
+    echo "$line"
+done
 echo
 echo "(median and min: wall time over all runs; round medians: the lowest and highest median of one round, i.e. how"
 echo " far separate measurements disagree on this machine; CPU: mean user+sys of the process tree, which other work on"

@@ -59,6 +59,10 @@ class BenchScriptsIT {
                 assertTrue(line.group(3).matches("[+-][0-9.]+ ms "), () -> row + " has no overhead: " + line.group());
             }
         }
+        for (String row : List.of("failing-add", "failing-add-tmpfs")) {
+            assertTrue(Pattern.compile("(?m)^" + row + ": [+-][0-9.]+ ms over the baseline, [+-][0-9.]+ ms over the floor$")
+                    .matcher(run.stdout()).find(), () -> "no distance in ms for " + row + ":\n" + run.describe());
+        }
         assertTrue(run.stdout().contains("reproduce: sudo runtime-image/bench/bench.sh"), run::describe);
     }
 
