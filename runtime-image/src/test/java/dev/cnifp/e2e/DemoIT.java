@@ -51,8 +51,7 @@ class DemoIT {
     }
 
     private static Set<String> hostOutput(String... argv) {
-        CommandResult run = ChildProcess.run(List.of(argv), Map.of("PATH", NetnsSandbox.PATH), "",
-                Duration.ofSeconds(30));
+        CommandResult run = NetnsSandbox.onHost(argv);
         assertEquals(0, run.exitCode(), run::describe);
         return run.stdout().lines().collect(Collectors.toSet());
     }

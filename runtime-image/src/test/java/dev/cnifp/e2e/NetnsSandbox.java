@@ -116,6 +116,11 @@ final class NetnsSandbox implements AutoCloseable {
         return wrapped;
     }
 
+    /** Runs a command in the machine's own namespaces, to look at them (never to change them), with {@link #PATH}. */
+    static CommandResult onHost(String... argv) {
+        return ChildProcess.run(List.of(argv), Map.of("PATH", PATH), "", Duration.ofSeconds(10));
+    }
+
     /** Runs a command inside the sandbox (PATH only in its environment) and waits for it. */
     CommandResult exec(String... argv) {
         return ChildProcess.run(inside(List.of(argv)), Map.of("PATH", PATH), "", COMMAND_TIMEOUT);

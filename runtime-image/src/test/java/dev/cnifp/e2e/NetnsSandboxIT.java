@@ -1,14 +1,11 @@
 package dev.cnifp.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.cnifp.e2e.NetnsSandbox.onHost;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +30,5 @@ class NetnsSandboxIT {
             assertFalse(Files.exists(Path.of("/run/netns", SeedExample.NETNS)), "the netns is visible on the host");
         }
         assertFalse(ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false), "the holder outlived close()");
-    }
-
-    private static CommandResult onHost(String... argv) {
-        return ChildProcess.run(List.of(argv), Map.of("PATH", NetnsSandbox.PATH), "", Duration.ofSeconds(10));
     }
 }
