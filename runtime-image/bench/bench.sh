@@ -19,7 +19,8 @@
 #                  prefix: it resolves its own path with readlink, one more process).
 #   version-java   straight through that copy's bin/java with the launcher's arguments: the launcher's own cost.
 #   Every image measured is a fresh copy made here (install.sh copies too), so that all reach the page cache the
-#   same way: the same archive measured up to 1.2 ms faster as a fresh copy than as the file the JVM wrote.
+#   same way, in large folios: the same image measured up to 1.2 ms faster as a fresh copy than with the files the
+#   JVM and jlink wrote.
 #   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call), the
 #                  file in the work dir under TMPDIR (on these machines /tmp is on the disk: two fsyncs).
 #   failing-add-tmpfs  the same with the file on a tmpfs (the private /run), where fsync costs nothing: how much of
@@ -34,8 +35,11 @@
 #                  dropped from the page cache before every run (written back, then posix_fadvise DONTNEED through
 #                  dd iflag=nocache; untimed, hyperfine's --prepare): the first call after a reboot, when the JVM
 #                  reads its library, archive and modules from the disk. Only the image's own files are dropped,
-#                  nothing else on the machine. Their ratio is to baseline-cold. Last in every round, so the warm rows
-#                  of the next round find the page cache filled again by their own warm-up runs.
+#                  nothing else on the machine. Their ratio is to baseline-cold. Each cold row has copies of its own
+#                  (a second copy of the hello world, a second install of the plugin): a file read back from the
+#                  disk by page faults sits in the page cache in 4 KB pages, not in the large folios of a fresh copy,
+#                  and costs every later call more (docs/performance.md, "Folios"), so the warm rows must never
+#                  run on a copy that a cold row dropped.
 # Timing: ROUNDS hyperfine invocations over all rows (--warmup WARMUP --runs RUNS each, --export-json); a row's
 # figure is the median of its ROUNDS x RUNS runs, shown with the spread of the per-round medians. Rounds interleave
 # the rows, so a burst of other work on the machine (a colleague's build) spreads over all rows instead of landing
@@ -93,7 +97,7 @@ train_mode=$(cat "$image/lib/cni-bridge-fp.aot.mode" 2>/dev/null || echo cds)
 
 # java_image NAME MODULE/CLASS: compiles the module in $work/NAME/src, jlinks it with the same options as
 # runtime-image/pom.xml, gives it our launcher (same flags, same cache handling) pointed at MODULE/CLASS, trains
-# its archive with build/train.sh, and installs it by a copy into $work/NAME/installed.
+# its archive with build/train.sh, and installs it by a copy into $work/NAME/installed (install_copy).
 java_image() {
     name=$1 main=$2
     # shellcheck disable=SC2046 # file names made here, without blanks
@@ -107,11 +111,17 @@ java_image() {
     chmod 0755 "$work/$name/image/bin/cni-bridge-fp"
     /bin/sh "$here/../build/train.sh" "$work/$name/image" "$train_mode" >"$work/$name/train.log" 2>&1 ||
         { cat "$work/$name/train.log" >&2; echo "bench: could not train the $name image" >&2; exit 1; }
-    # Installed by a copy, as install.sh installs the plugin below. Not a formality: the same archive measured 0.4
-    # to 1.2 ms faster on a failing ADD, and a hello world 0.4 to 0.85 ms faster, as a fresh copy than as the file
-    # the JVM had written (docs/performance.md, "Late night"): every image must reach the page cache the same way.
-    cp -R -p "$work/$name/image" "$work/$name/installed"
-    sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/$name/installed'|" "$work/$name/installed/bin/cni-bridge-fp"
+    install_copy "$name" installed
+}
+
+# install_copy NAME COPY: copies $work/NAME/image to $work/NAME/COPY with that path written into its launcher.
+# Installed by a copy, as install.sh installs the plugin below. Not a formality: a fresh copy sits in the page cache
+# in large folios, the file the JVM wrote (its archive) or jlink wrote (libjvm.so) in 4 KB pages, and the same image
+# measured up to 1.2 ms faster as a fresh copy (docs/performance.md, "Late night" and "Folios"): every image must
+# reach the page cache the same way.
+install_copy() {
+    cp -R -p "$work/$1/image" "$work/$1/$2"
+    sed -i "s|^CNIFP_IMAGE=.*|CNIFP_IMAGE='$work/$1/$2'|" "$work/$1/$2/bin/cni-bridge-fp"
 }
 
 mkdir -p "$work/hello/src/hello"
@@ -123,6 +133,7 @@ public final class Hello {
 EOF
 echo 'module hello {}' >"$work/hello/src/module-info.java"
 java_image hello hello/hello.Hello
+install_copy hello installed-cold  # baseline-cold's own copy (see the header)
 
 # The floor: the least a failing ADD has to do, alone on one thread (bench/probes/FailingAddFloor.java).
 mkdir -p "$work/floor/src/floor"
@@ -133,6 +144,10 @@ java_image floor floor/floor.FailingAddFloor
 # ---- the calls ------------------------------------------------------------------------------------------------
 mkdir -p "$work/bin" "$work/ipam"
 /bin/sh "$image/install.sh" --prefix "$work/prefix" --bin-dir "$work/bin" >/dev/null
+# The cold rows' own install (see the header): the files they drop from the page cache are never the warm rows'.
+mkdir -p "$work/bin-cold"
+/bin/sh "$image/install.sh" --prefix "$work/prefix-cold" --bin-dir "$work/bin-cold" >/dev/null
+ln -s "$work/hello/installed-cold/bin/cni-bridge-fp" "$work/bin-cold/hello"
 cp -R -p "$image" "$work/image-copy"
 ln -s "$work/image-copy/bin/cni-bridge-fp" "$work/bin/unbaked"
 ln -s "$work/hello/installed/bin/cni-bridge-fp" "$work/bin/hello"
@@ -188,8 +203,8 @@ teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
     case $1 in
         add*) echo "$teardown" ;;
-        baseline-cold) echo "/bin/sh $work/evict.sh $work/hello/installed" ;;
-        *-cold) echo "/bin/sh $work/evict.sh $work/prefix" ;;
+        baseline-cold) echo "/bin/sh $work/evict.sh $work/hello/installed-cold" ;;
+        *-cold) echo "/bin/sh $work/evict.sh $work/prefix-cold" ;;
         *) echo true ;;
     esac
 }
@@ -197,12 +212,15 @@ command_for() {
     case $1 in
         # The single-call rows all go through call.sh, like failing-add must (its config comes on stdin), so
         # they carry the same small cost of one sh and one env.
-        baseline|baseline-cold) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
+        baseline) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/hello" ;;
+        baseline-cold) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin-cold/hello" ;;
         floor) echo "/bin/sh $work/call.sh ADD $work/floor.conf $work/bin/floor" ;;
-        version|version-cold) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/cni-bridge-fp" ;;
+        version-cold) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin-cold/cni-bridge-fp" ;;
         version-unbaked) echo "/bin/sh $work/call.sh VERSION /dev/null $work/bin/unbaked" ;;
         version-java) echo "/bin/sh $work/call.sh VERSION /dev/null $work/image-copy/bin/java $vm_flags -XX:AOTCache=$work/image-copy/lib/cni-bridge-fp.aot -m dev.cnifp.cni/dev.cnifp.cni.Main" ;;
-        failing-add|failing-add-cold) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
+        failing-add) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin/cni-bridge-fp" ;;
+        failing-add-cold) echo "/bin/sh $work/call.sh ADD $work/failing-add.conf $work/bin-cold/cni-bridge-fp" ;;
         failing-add-tmpfs) echo "/bin/sh $work/call.sh ADD $work/failing-add-tmpfs.conf $work/bin/cni-bridge-fp" ;;
         add-bridge) echo "/bin/sh $work/call.sh ADD $work/bridge.conf $cni/bridge" ;;
         add-plugin) echo "/bin/sh $work/call.sh ADD $work/plugin.conf $work/bin/cni-bridge-fp" ;;
