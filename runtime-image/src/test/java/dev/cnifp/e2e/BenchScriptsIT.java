@@ -84,6 +84,33 @@ class BenchScriptsIT {
     }
 
     @Test
+    void foliosPrintsAFigureAndTheFolioSharesForEveryCopy() {
+        RealParts.requireJq();
+        RealParts.requireBenchTools();
+
+        CommandResult run = ChildProcess.run(List.of("/bin/sh", bench.resolve("folios.sh").toString(), image.toString()),
+                Map.of("PATH", NetnsSandbox.PATH, "RUNS", "2", "ROUNDS", "1", "WARMUP", "0"), "", Duration.ofMinutes(3));
+
+        assertEquals(0, run.exitCode(), run::describe);
+        // As root the probe reads the page cache's folios. A file written in 4 KB writes holds no large folio on any
+        // kernel; whether a fresh copy gets large ones depends on the kernel and the file system.
+        boolean probed = RealParts.isRoot() && Files.isReadable(Path.of("/proc/kpageflags"));
+        for (String copy : List.of("fresh", "small-libjvm", "small-archive", "small-all", "reread", "reread-cat")) {
+            // | copy | median ms | vs fresh | min ms | large folios: libjvm.so, archive, modules |
+            Matcher line = Pattern.compile("(?m)^\\| " + Pattern.quote(copy)
+                    + " \\| [0-9.]+ \\| [+-][0-9.]+ ms \\| [0-9.]+ \\| (.*) \\|$").matcher(run.stdout());
+            assertTrue(line.find(), () -> "no complete row " + copy + ":\n" + run.describe());
+            if (!probed) {
+                assertEquals("(needs root and /proc/kpageflags)", line.group(1), run::describe);
+            } else if (copy.equals("small-all")) {
+                assertEquals("0%, 0%, 0%", line.group(1), run::describe);
+            } else {
+                assertTrue(line.group(1).matches("[0-9]+%, [0-9]+%, [0-9]+%"), run::describe);
+            }
+        }
+    }
+
+    @Test
     void timelineShowsBothThreadsReachingTheirLandmarks() {
         CommandResult run = ChildProcess.run(
                 List.of("/bin/sh", bench.resolve("timeline.sh").toString(), image.toString()),
