@@ -6,20 +6,23 @@
 #   env: RUNS (default 10), WARMUP (default 2), ROUNDS (default 10), JDK (for the probe; default: the JDK that has
 #        the image's exact version, from JAVA_HOME or /usr/lib/jvm)
 #
-# The kernel keeps a file written with large writes (cp) in large folios (64 KB on these machines), and a file
-# written in small pieces (the JVM dumping its archive, jlink writing libjvm.so) or read back from the disk by page
-# faults (the first calls after a reboot) in single 4 KB pages. Mapping a page costs more in the second case, and a
-# JVM start maps thousands. The script makes copies of the image in those states and times the same failing ADD
-# (1000000*error(x), the file rewritten on every call) through each copy's bin/java, with the launcher's flags and
-# the copy's archive:
+# The kernel keeps a file in the page cache in folios whose size depends on how the file got there: a cp in 64 KB
+# folios (on these machines), 4 MB writes in 2 MB folios, small writes (the JVM dumping its archive, jlink writing
+# libjvm.so) and page faults on a file read back from the disk (the first calls after a reboot) in single 4 KB
+# pages. A JVM start maps thousands of those pages, and what that costs depends on the folios. The script makes
+# copies of the image in those states and times the same failing ADD (1000000*error(x), the file rewritten on every
+# call) through each copy's bin/java, with the launcher's flags and the copy's archive:
 #   fresh           cp -R of the image: every file in large folios (how install.sh leaves it, how bench.sh measures)
 #   small-libjvm    the fresh copy with lib/server/libjvm.so written again in 4 KB writes
 #   small-archive   the same for the archive, lib/cni-bridge-fp.aot
 #   small-all       the same for libjvm.so, the archive and lib/modules
+#   big-all         those three written again in 4 MB writes
 #   reread          the fresh copy dropped from the page cache, then read back by one call (the state after a reboot)
 #   reread-cat      dropped the same way, then read back with cat (sequential reads, larger folios)
 # Timing: ROUNDS hyperfine invocations over all copies (--warmup WARMUP --runs RUNS), a copy's figure the median of
-# all its runs. As root it also prints, for every copy, how much of those three files sits in large folios
+# all its runs; peak RSS: /usr/bin/time -f %M, the largest of 3 runs (a fault maps a whole large folio where it
+# can, so the folio size moves RSS too). As root it also prints, for every copy, how much of those three files sits
+# in large folios
 # (bench/probes/FolioProbe.java, with the JDK the image came from; /proc/kpageflags is root's). Only the copies made here are dropped from the page
 # cache, nothing else on the machine.
 set -eu
@@ -35,6 +38,7 @@ rounds=${ROUNDS:-10}
 for tool in hyperfine jq; do
     command -v $tool >/dev/null || { echo "folios: needs $tool (apt-get install $tool)" >&2; exit 1; }
 done
+[ -x /usr/bin/time ] || { echo "folios: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 . "$here/vm-flags.sh"
 flags=$(launcher_vm_flags "$image" folios)
 . "$here/rounds.sh"
@@ -43,7 +47,7 @@ flags=$(launcher_vm_flags "$image" folios)
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-folios.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 files='lib/server/libjvm.so lib/cni-bridge-fp.aot lib/modules'
-copies='fresh small-libjvm small-archive small-all reread reread-cat'
+copies='fresh small-libjvm small-archive small-all big-all reread reread-cat'
 
 printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
 printf '{"cniVersion":"1.0.0","name":"cnifp-folios","type":"cni-bridge-fp","bridge":"fp0","runtimeConfig":{"io.kubernetes.cri.pod-annotations":{"failpoint.cni.containerd.io/confpath":"%s"}}}\n' \
@@ -57,10 +61,10 @@ exec env -i CNI_COMMAND=ADD CNI_CONTAINERID=folios CNI_NETNS=/var/run/netns/foli
     -m dev.cnifp.cni/dev.cnifp.cni.Main <$work/failing.conf
 EOF
 
-# rewrite FILE: the same bytes, mode and times, written again in 4 KB writes.
+# rewrite FILE BLOCK_SIZE: the same bytes, mode and times, written again in writes of BLOCK_SIZE.
 rewrite() {
     mv "$1" "$1.old"
-    dd if="$1.old" of="$1" bs=4096 status=none
+    dd if="$1.old" of="$1" bs="$2" status=none
     chmod --reference="$1.old" "$1"
     touch -r "$1.old" "$1"
     rm "$1.old"
@@ -74,9 +78,10 @@ evict() {
 for copy in $copies; do
     cp -R -p "$image" "$work/$copy"
     case $copy in
-        small-libjvm) rewrite "$work/$copy/lib/server/libjvm.so" ;;
-        small-archive) rewrite "$work/$copy/lib/cni-bridge-fp.aot" ;;
-        small-all) for f in $files; do rewrite "$work/$copy/$f"; done ;;
+        small-libjvm) rewrite "$work/$copy/lib/server/libjvm.so" 4K ;;
+        small-archive) rewrite "$work/$copy/lib/cni-bridge-fp.aot" 4K ;;
+        small-all) for f in $files; do rewrite "$work/$copy/$f" 4K; done ;;
+        big-all) for f in $files; do rewrite "$work/$copy/$f" 4M; done ;;
         reread) evict "$work/$copy"; /bin/sh "$work/call.sh" "$copy" >/dev/null 2>&1 || true ;;
         reread-cat) evict "$work/$copy"; find "$work/$copy" -type f -exec cat {} + >/dev/null ;;
     esac
@@ -104,8 +109,8 @@ echo
 echo "cni-bridge-fp page-cache folios, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
 echo "image: $image; $rounds rounds of hyperfine --warmup $warmup --runs $runs; failing ADD through bin/java"
 echo
-echo "| copy | median ms | vs fresh | min ms | large folios: libjvm.so, archive, modules |"
-echo "|---|---|---|---|---|"
+echo "| copy | median ms | vs fresh | min ms | peak RSS MB | large folios: libjvm.so, archive, modules |"
+echo "|---|---|---|---|---|---|"
 for copy in $copies; do
     m=$(median_ms "$copy")
     min=$(jq -r --arg n "$copy" '.results[] | select(.command == $n) | .times | min * 1000' "$work/hyperfine.json")
@@ -116,9 +121,16 @@ for copy in $copies; do
         share=$(sed -n 's/^[^:]*: [0-9]* pages, \([0-9]*%\) in large folios.*/\1/p' "$work/$copy.folios" |
             paste -sd' ' - | sed 's/ /, /g')
     fi
-    echo "| $copy | $(printf '%.2f' "$m") | $(echo "$m $fresh" | awk '{ printf "%+.2f ms", $1 - $2 }') | $(printf '%.1f' "$min") | $share |"
+    rss=0 i=0
+    while [ $i -lt 3 ]; do
+        /usr/bin/time -f %M -o "$work/rss" /bin/sh "$work/call.sh" "$copy" >/dev/null 2>&1 || true
+        kb=$(tail -n 1 "$work/rss")
+        [ "$kb" -gt "$rss" ] && rss=$kb
+        i=$((i + 1))
+    done
+    echo "| $copy | $(printf '%.2f' "$m") | $(echo "$m $fresh" | awk '{ printf "%+.2f ms", $1 - $2 }') | $(printf '%.1f' "$min") | $(echo "$rss" | awk '{ printf "%.1f", $1 / 1024 }') | $share |"
 done
 echo
 echo "(median and min: wall time over all runs; large folios: the share of the file's pages in folios of more than"
-echo " one page, after the timed runs)"
+echo " one page, after the timed runs and the RSS runs)"
 echo "reproduce: runtime-image/bench/folios.sh $image"

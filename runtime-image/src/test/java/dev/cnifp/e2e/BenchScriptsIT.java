@@ -95,10 +95,12 @@ class BenchScriptsIT {
         // As root the probe reads the page cache's folios. A file written in 4 KB writes holds no large folio on any
         // kernel; whether a fresh copy gets large ones depends on the kernel and the file system.
         boolean probed = RealParts.isRoot() && Files.isReadable(Path.of("/proc/kpageflags"));
-        for (String copy : List.of("fresh", "small-libjvm", "small-archive", "small-all", "reread", "reread-cat")) {
-            // | copy | median ms | vs fresh | min ms | large folios: libjvm.so, archive, modules |
+        for (String copy : List.of("fresh", "small-libjvm", "small-archive", "small-all", "big-all", "reread",
+                "reread-cat")) {
+            // | copy | median ms | vs fresh | min ms | peak RSS MB | large folios: libjvm.so, archive, modules |
             Matcher line = Pattern.compile("(?m)^\\| " + Pattern.quote(copy)
-                    + " \\| [0-9.]+ \\| [+-][0-9.]+ ms \\| [0-9.]+ \\| (.*) \\|$").matcher(run.stdout());
+                    + " \\| [0-9.]+ \\| [+-][0-9.]+ ms \\| [0-9.]+ \\| [0-9]+\\.[0-9] \\| (.*) \\|$")
+                    .matcher(run.stdout());
             assertTrue(line.find(), () -> "no complete row " + copy + ":\n" + run.describe());
             if (!probed) {
                 assertEquals("(needs root and /proc/kpageflags)", line.group(1), run::describe);
