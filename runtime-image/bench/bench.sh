@@ -19,7 +19,7 @@
 #                  prefix: it resolves its own path with readlink, one more process).
 #   version-java   straight through that copy's bin/java with the launcher's arguments: the launcher's own cost.
 #   Every image measured is a fresh copy made here (install.sh copies too), so that all reach the page cache the
-#   same way, in large folios: the same image measured up to 1.2 ms faster as a fresh copy than with the files the
+#   same way, in large folios: the same image measured up to 1.4 ms faster as a fresh copy than with the files the
 #   JVM and jlink wrote.
 #   failing-add    ADD that fails at the failpoint 1000000*error(x) (the file is rewritten on every call), the
 #                  file in the work dir under TMPDIR (on these machines /tmp is on the disk: two fsyncs).
@@ -117,7 +117,7 @@ java_image() {
 # install_copy NAME COPY: copies $work/NAME/image to $work/NAME/COPY with that path written into its launcher.
 # Installed by a copy, as install.sh installs the plugin below. Not a formality: a fresh copy sits in the page cache
 # in large folios, the file the JVM wrote (its archive) or jlink wrote (libjvm.so) in 4 KB pages, and the same image
-# measured up to 1.2 ms faster as a fresh copy (docs/performance.md, "Late night" and "Folios"): every image must
+# measured up to 1.4 ms faster as a fresh copy (docs/performance.md, "Late night" and "Folios"): every image must
 # reach the page cache the same way.
 install_copy() {
     cp -R -p "$work/$1/image" "$work/$1/$2"

@@ -22,9 +22,8 @@
 # Timing: ROUNDS hyperfine invocations over all copies (--warmup WARMUP --runs RUNS), a copy's figure the median of
 # all its runs; peak RSS: /usr/bin/time -f %M, the largest of 3 runs (a fault maps a whole large folio where it
 # can, so the folio size moves RSS too). As root it also prints, for every copy, how much of those three files sits
-# in large folios
-# (bench/probes/FolioProbe.java, with the JDK the image came from; /proc/kpageflags is root's). Only the copies made here are dropped from the page
-# cache, nothing else on the machine.
+# in large folios (bench/probes/FolioProbe.java, with the JDK the image came from; /proc/kpageflags is root's). Only
+# the copies made here are dropped from the page cache, nothing else on the machine. Needs no root otherwise.
 set -eu
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
@@ -114,13 +113,6 @@ echo "|---|---|---|---|---|---|"
 for copy in $copies; do
     m=$(median_ms "$copy")
     min=$(jq -r --arg n "$copy" '.results[] | select(.command == $n) | .times | min * 1000' "$work/hyperfine.json")
-    share='(needs root and /proc/kpageflags)'
-    if [ -n "$probe" ]; then
-        # shellcheck disable=SC2086 # the probe's command, split on blanks
-        (cd "$work/$copy" && $probe $files) >"$work/$copy.folios" || { echo "folios: the probe failed on $copy" >&2; exit 1; }
-        share=$(sed -n 's/^[^:]*: [0-9]* pages, \([0-9]*%\) in large folios.*/\1/p' "$work/$copy.folios" |
-            paste -sd' ' - | sed 's/ /, /g')
-    fi
     rss=0 i=0
     while [ $i -lt 3 ]; do
         /usr/bin/time -f %M -o "$work/rss" /bin/sh "$work/call.sh" "$copy" >/dev/null 2>&1 || true
@@ -128,6 +120,14 @@ for copy in $copies; do
         [ "$kb" -gt "$rss" ] && rss=$kb
         i=$((i + 1))
     done
+    # Last: the probe touches every page of the three files, which reads in what no call has read yet.
+    share='(needs root and /proc/kpageflags)'
+    if [ -n "$probe" ]; then
+        # shellcheck disable=SC2086 # the probe's command, split on blanks
+        (cd "$work/$copy" && $probe $files) >"$work/$copy.folios" || { echo "folios: the probe failed on $copy" >&2; exit 1; }
+        share=$(sed -n 's/^[^:]*: [0-9]* pages, \([0-9]*%\) in large folios.*/\1/p' "$work/$copy.folios" |
+            paste -sd' ' - | sed 's/ /, /g')
+    fi
     echo "| $copy | $(printf '%.2f' "$m") | $(echo "$m $fresh" | awk '{ printf "%+.2f ms", $1 - $2 }') | $(printf '%.1f' "$min") | $(echo "$rss" | awk '{ printf "%.1f", $1 / 1024 }') | $share |"
 done
 echo
