@@ -77,6 +77,7 @@ cni=/usr/lib/cni
 . "$here/vm-flags.sh"
 vm_flags=$(launcher_vm_flags "$image" bench)
 . "$here/rounds.sh"
+. "$here/rss.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-bench.XXXXXX")
 if [ "${KEEP:-}" = 1 ]; then echo "bench: work dir $work (kept)"; else trap 'rm -rf "$work"' EXIT; fi
@@ -189,22 +190,14 @@ out=\$(/bin/sh $work/call.sh ADD "\$2" "\$1") || { echo "ADD: \$out"; exit 1; }
 out=\$(/bin/sh $work/call.sh DEL "\$2" "\$1") || { echo "DEL: \$out"; exit 1; }
 EOF
 
-# evict.sh DIR: drops every file under DIR from the page cache, as after a reboot. sync first: the page cache keeps
-# dirty pages, and install.sh wrote the prefix moments ago.
-cat >"$work/evict.sh" <<'EOF'
-#!/bin/sh
-find "$1" -type f -exec sync {} +
-find "$1" -type f -exec dd if={} iflag=nocache count=0 status=none \;
-EOF
-
 row_names='baseline floor version version-unbaked version-java failing-add failing-add-tmpfs add-bridge add-plugin adddel-bridge adddel-plugin baseline-cold version-cold failing-add-cold'
 # Untimed clean-up before each run of a network row: no container may be left from the run or row before.
 teardown="/bin/sh $work/call.sh DEL $work/bridge.conf $cni/bridge"
 prepare_for() {
     case $1 in
         add*) echo "$teardown" ;;
-        baseline-cold) echo "/bin/sh $work/evict.sh $work/hello/installed-cold" ;;
-        *-cold) echo "/bin/sh $work/evict.sh $work/prefix-cold" ;;
+        baseline-cold) echo "/bin/sh $here/evict.sh $work/hello/installed-cold" ;;
+        *-cold) echo "/bin/sh $here/evict.sh $work/prefix-cold" ;;
         *) echo true ;;
     esac
 }
@@ -268,19 +261,11 @@ hyperfine_rounds "$work/hyperfine" -N -i "$@"
 
 # ---- peak RSS ---------------------------------------------------------------------------------------------------
 rss() {
-    max=0 i=0
-    while [ $i -lt "$rss_runs" ]; do
-        sh -c "$(prepare_for "$1")" >/dev/null 2>&1 || true
-        /usr/bin/time -f %M -o "$work/rss" sh -c "$(command_for "$1")" >/dev/null 2>&1 </dev/null || true
-        kb=$(tail -n 1 "$work/rss")
-        [ "$kb" -gt "$max" ] && max=$kb
-        i=$((i + 1))
-    done
-    echo "$max"
+    peak_rss_kb "$rss_runs" "$(command_for "$1")" "$(prepare_for "$1")"
 }
 
 median_ms() {
-    jq -r --arg n "$1" "$jq_median"' .results[] | select(.command == $n) | .times | median * 1000' "$work/hyperfine.json"
+    rounds_median_ms "$work/hyperfine" "$1"
 }
 fmt() { printf '%.1f' "$1"; }
 

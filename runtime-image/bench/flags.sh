@@ -31,6 +31,7 @@ trap 'rm -rf "$work"' EXIT
 . "$here/vm-flags.sh"
 full=$(launcher_vm_flags "$image" flags)
 . "$here/rounds.sh"
+. "$here/rss.sh"
 # -Xlog:... is kept in every variant: it is there for correctness (stdout is the CNI result), not speed.
 xlog='-Xlog:disable -Xlog:all=warning:stderr'
 without() {  # without FLAG: the full set minus one flag
@@ -105,12 +106,7 @@ while IFS='|' read -r name flags cache; do
     i=$((i + 1))
     m=$(jq -r --arg n "$name" "$jq_median"' .results[] | select(.command == $n)
         | "\(.times | median * 1000)|\(.times | min * 1000)|\(.cpu * 1000)"' "$work/h.json")
-    max=0 j=0
-    while [ $j -lt "$rss_runs" ]; do
-        /usr/bin/time -f %M -o "$work/rss" sh -c "$(cat "$work/$i.cmd") <$work/conf.json" >/dev/null 2>&1 || true
-        kb=$(tail -n 1 "$work/rss"); [ "$kb" -gt "$max" ] && max=$kb
-        j=$((j + 1))
-    done
+    max=$(peak_rss_kb "$rss_runs" "$(cat "$work/$i.cmd") <$work/conf.json")
     echo "$name|$m|$ref|$max" | awk -F'|' '{ printf "| %s | %.1f | %+.1f | %.1f | %.1f | %+.1f | %.1f |\n", $1, $2, $2 - $5, $3, $4, $4 - $6, $7 / 1024 }'
 done <"$work/variants"
 echo

@@ -41,6 +41,7 @@ done
 . "$here/vm-flags.sh"
 flags=$(launcher_vm_flags "$image" folios)
 . "$here/rounds.sh"
+. "$here/rss.sh"
 . "$here/jdk.sh"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-folios.XXXXXX")
@@ -68,11 +69,6 @@ rewrite() {
     touch -r "$1.old" "$1"
     rm "$1.old"
 }
-# evict DIR: every file under DIR written back, then dropped from the page cache (posix_fadvise DONTNEED).
-evict() {
-    find "$1" -type f -exec sync {} +
-    find "$1" -type f -exec dd if={} iflag=nocache count=0 status=none \;
-}
 
 for copy in $copies; do
     cp -R -p "$image" "$work/$copy"
@@ -81,8 +77,8 @@ for copy in $copies; do
         small-archive) rewrite "$work/$copy/lib/cni-bridge-fp.aot" 4K ;;
         small-all) for f in $files; do rewrite "$work/$copy/$f" 4K; done ;;
         big-all) for f in $files; do rewrite "$work/$copy/$f" 4M; done ;;
-        reread) evict "$work/$copy"; /bin/sh "$work/call.sh" "$copy" >/dev/null 2>&1 || true ;;
-        reread-cat) evict "$work/$copy"; find "$work/$copy" -type f -exec cat {} + >/dev/null ;;
+        reread) /bin/sh "$here/evict.sh" "$work/$copy"; /bin/sh "$work/call.sh" "$copy" >/dev/null 2>&1 || true ;;
+        reread-cat) /bin/sh "$here/evict.sh" "$work/$copy"; find "$work/$copy" -type f -exec cat {} + >/dev/null ;;
     esac
     out=$(/bin/sh "$work/call.sh" "$copy" 2>&1 || true)
     printf '%s' "$out" | jq -e '.code == 999 and .msg == "x"' >/dev/null 2>&1 ||
@@ -100,10 +96,7 @@ for copy in $copies; do set -- "$@" --command-name "$copy" "/bin/sh $work/call.s
 # -N: no intermediate shell; -i: the failing ADD exits 1 by design (its answer was checked above).
 hyperfine_rounds "$work/hyperfine" -N -i "$@"
 
-median_ms() {
-    jq -r --arg n "$1" "$jq_median"' .results[] | select(.command == $n) | .times | median * 1000' "$work/hyperfine.json"
-}
-fresh=$(median_ms fresh)
+fresh=$(rounds_median_ms "$work/hyperfine" fresh)
 echo
 echo "cni-bridge-fp page-cache folios, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -r)"
 echo "image: $image; $rounds rounds of hyperfine --warmup $warmup --runs $runs; failing ADD through bin/java"
@@ -111,15 +104,9 @@ echo
 echo "| copy | median ms | vs fresh | min ms | peak RSS MB | large folios: libjvm.so, archive, modules |"
 echo "|---|---|---|---|---|---|"
 for copy in $copies; do
-    m=$(median_ms "$copy")
+    m=$(rounds_median_ms "$work/hyperfine" "$copy")
     min=$(jq -r --arg n "$copy" '.results[] | select(.command == $n) | .times | min * 1000' "$work/hyperfine.json")
-    rss=0 i=0
-    while [ $i -lt 3 ]; do
-        /usr/bin/time -f %M -o "$work/rss" /bin/sh "$work/call.sh" "$copy" >/dev/null 2>&1 || true
-        kb=$(tail -n 1 "$work/rss")
-        [ "$kb" -gt "$rss" ] && rss=$kb
-        i=$((i + 1))
-    done
+    rss=$(peak_rss_kb 3 "/bin/sh $work/call.sh $copy")
     # Last: the probe touches every page of the three files, which reads in what no call has read yet.
     share='(needs root and /proc/kpageflags)'
     if [ -n "$probe" ]; then

@@ -24,5 +24,10 @@ hyperfine_rounds() {
         "$rounds_prefix".[0-9]*.json >"$rounds_prefix.json"
 }
 
+# rounds_median_ms PREFIX NAME: the median of all the runs of command NAME in PREFIX.json, in ms.
+rounds_median_ms() {
+    jq -r --arg n "$2" "$jq_median"' .results[] | select(.command == $n) | .times | median * 1000' "$1.json"
+}
+
 # A jq definition to put before a filter: median, of an array of numbers.
 jq_median='def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;'
