@@ -18,11 +18,32 @@ sealed interface CniResult permits Result020, Result040, Result100 {
      * A list field: null elements (nil pointers) print as {@code null}. Loops, not streams, in this package: a
      * stream pipeline loads ~35 classes into the cold plugin (docs/performance.md).
      */
-    static <T> JsonValue.JsonArray array(List<T> values, Function<T, JsonValue> element) {
+    private static <T> JsonValue.JsonArray array(List<T> values, Function<T, JsonValue> element) {
         List<JsonValue> elements = new ArrayList<>(values.size());
         for (T value : values) {
             elements.add(value == null ? JsonValue.NULL : element.apply(value));
         }
         return new JsonValue.JsonArray(elements);
+    }
+
+    /** A slice field tagged {@code omitempty}: left out when nil or empty. */
+    static <T> void putSlice(JsonObject.Builder json, String key, List<T> values, Function<T, JsonValue> element) {
+        if (values != null && !values.isEmpty()) {
+            json.put(key, array(values, element));
+        }
+    }
+
+    /**
+     * The fields {@code types040.IPConfig} and {@code types100.IPConfig} share, after the former's {@code version}:
+     * {@code interface} (an index into {@code interfaces}) and {@code gateway} only when set.
+     */
+    static void putIpConfig(JsonObject.Builder json, Long iface, IpNet address, byte[] gateway) {
+        if (iface != null) {
+            json.put("interface", iface);
+        }
+        json.put("address", IpNet.formatNullable(address));
+        if (gateway != null) {
+            json.put("gateway", GoIp.format(gateway));
+        }
     }
 }

@@ -25,9 +25,7 @@ record Result020(String cniVersion, IpConfig ip4, IpConfig ip6, Dns dns) impleme
             if (gateway != null) {
                 json.put("gateway", GoIp.format(gateway));
             }
-            if (routes != null && !routes.isEmpty()) {
-                json.put("routes", CniResult.array(routes, Route::toJson));
-            }
+            CniResult.putSlice(json, "routes", routes, Route::toJson);
             return json.build();
         }
 

@@ -42,13 +42,7 @@ record Result040(String cniVersion, List<Interface> interfaces, List<IpConfig> i
 
         JsonObject toJson() {
             JsonObject.Builder json = JsonObject.builder().put("version", version);
-            if (iface != null) {
-                json.put("interface", iface);
-            }
-            json.put("address", IpNet.formatNullable(address));
-            if (gateway != null) {
-                json.put("gateway", GoIp.format(gateway));
-            }
+            CniResult.putIpConfig(json, iface, address, gateway);
             return json.build();
         }
     }
@@ -66,15 +60,9 @@ record Result040(String cniVersion, List<Interface> interfaces, List<IpConfig> i
     @Override
     public JsonObject toJson() {
         JsonObject.Builder json = JsonObject.builder().putIfPresent("cniVersion", cniVersion);
-        if (interfaces != null && !interfaces.isEmpty()) {
-            json.put("interfaces", CniResult.array(interfaces, Interface::toJson));
-        }
-        if (ips != null && !ips.isEmpty()) {
-            json.put("ips", CniResult.array(ips, IpConfig::toJson));
-        }
-        if (routes != null && !routes.isEmpty()) {
-            json.put("routes", CniResult.array(routes, Route::toJson));
-        }
+        CniResult.putSlice(json, "interfaces", interfaces, Interface::toJson);
+        CniResult.putSlice(json, "ips", ips, IpConfig::toJson);
+        CniResult.putSlice(json, "routes", routes, Route::toJson);
         return json.put("dns", dns.toJson()).build();
     }
 

@@ -52,13 +52,7 @@ record Result100(String cniVersion, List<Interface> interfaces, List<IpConfig> i
 
         JsonObject toJson() {
             JsonObject.Builder json = JsonObject.builder();
-            if (iface != null) {
-                json.put("interface", iface);
-            }
-            json.put("address", IpNet.formatNullable(address));
-            if (gateway != null) {
-                json.put("gateway", GoIp.format(gateway));
-            }
+            CniResult.putIpConfig(json, iface, address, gateway);
             return json.build();
         }
     }
@@ -77,15 +71,9 @@ record Result100(String cniVersion, List<Interface> interfaces, List<IpConfig> i
     @Override
     public JsonObject toJson() {
         JsonObject.Builder struct = JsonObject.builder().putIfPresent("cniVersion", cniVersion);
-        if (interfaces != null && !interfaces.isEmpty()) {
-            struct.put("interfaces", CniResult.array(interfaces, Interface::toJson));
-        }
-        if (ips != null && !ips.isEmpty()) {
-            struct.put("ips", CniResult.array(ips, IpConfig::toJson));
-        }
-        if (routes != null && !routes.isEmpty()) {
-            struct.put("routes", CniResult.array(routes, Route::toJson));
-        }
+        CniResult.putSlice(struct, "interfaces", interfaces, Interface::toJson);
+        CniResult.putSlice(struct, "ips", ips, IpConfig::toJson);
+        CniResult.putSlice(struct, "routes", routes, Route::toJson);
         struct.put("dns", dns.toJson());
         JsonObject viaMap = (JsonObject) GoMaps.roundTrip(struct.build());
         if (!dns.isEmpty()) {
