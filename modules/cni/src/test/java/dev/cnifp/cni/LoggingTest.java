@@ -66,6 +66,10 @@ class LoggingTest {
         assertEquals(error(999, "stop here"), run.stdout());
         assertEquals(1, run.status());
         assertTrue(run.stderr().contains("[DEBUG] cni-bridge-fp"), run.stderr());
+        // slf4j-simple's layout, set through system properties: ISO-8601 time, level in brackets, name with the pid.
+        String layout = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)"
+                + " \\[DEBUG] cni-bridge-fp\\[\\d+] - .*";
+        assertTrue(run.stderr().lines().anyMatch(line -> line.matches(layout)), run.stderr());
     }
 
     @Test

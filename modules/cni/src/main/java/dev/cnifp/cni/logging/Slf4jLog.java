@@ -27,17 +27,6 @@ public final class Slf4jLog implements PluginLog {
     private LogSettings settings = LogSettings.DEFAULT;
     private Logger logger;
 
-    public Slf4jLog() {
-        set("defaultLogLevel", LogSettings.DEFAULT_LEVEL);
-        set("logFile", "System.err");
-        set("cacheOutputStream", "false");
-        set("showDateTime", "true");
-        set("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        set("showThreadName", "false");
-        set("showLogName", "true");
-        set("levelInBrackets", "true");
-    }
-
     private static void set(String key, String value) {
         System.setProperty(PREFIX + key, value);
     }
@@ -48,7 +37,6 @@ public final class Slf4jLog implements PluginLog {
             return; // slf4j-simple reads its configuration once
         }
         settings = newSettings;
-        set("defaultLogLevel", newSettings.level());
         if (!newSettings.file().isEmpty()) {
             try {
                 System.setErr(new PrintStream(new FileOutputStream(newSettings.file(), true), true,
@@ -80,6 +68,15 @@ public final class Slf4jLog implements PluginLog {
 
     private Logger logger() {
         if (logger == null) {
+            // Set here, not at construction: most calls log nothing and never get this far.
+            set("defaultLogLevel", settings.level());
+            set("logFile", "System.err");
+            set("cacheOutputStream", "false");
+            set("showDateTime", "true");
+            set("dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+            set("showThreadName", "false");
+            set("showLogName", "true");
+            set("levelInBrackets", "true");
             logger = LoggerFactory.getLogger(LOGGER_NAME + "[" + ProcessHandle.current().pid() + "]");
         }
         return logger;
