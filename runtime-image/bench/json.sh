@@ -76,7 +76,8 @@ echo "|---|---|---|---|---|---|---|"
 for way in $ways; do
     jq -r --arg w "$way" --arg mb "$(du -m "$work/$way.aot" | cut -f1)" "$jq_median"'
         def tenths: . * 1000 * 10 | round / 10;
-        def signed: if . >= 0 then "+\(.)" else "\(.)" end;
+        # jq rounds a small negative to -0, which would print as "+-0"
+        def signed: if . == 0 then "+0" elif . > 0 then "+\(.)" else "\(.)" end;
         (.results[] | select(.command == "none")) as $n | .results[] | select(.command == $w)
         | "| \($w) | \(.times | median | tenths) | \((.times | median) - ($n.times | median) | tenths | signed) ms"
           + " | \(.times | min | tenths) | \(.cpu | tenths) | \(.cpu - $n.cpu | tenths | signed) ms | \($mb) |"' \
