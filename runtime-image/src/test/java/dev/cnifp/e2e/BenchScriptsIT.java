@@ -38,6 +38,12 @@ class BenchScriptsIT {
         assertTrue(Files.isExecutable(image.resolve("bin/cni-bridge-fp")), "no image at " + image);
     }
 
+    /** Runs a bench script on the image with {@link #ENV}: the fewest runs, each script reading the knobs it has. */
+    private static CommandResult runScript(String script, Duration timeout) {
+        return ChildProcess.run(List.of("/bin/sh", bench.resolve(script).toString(), image.toString()), ENV, "",
+                timeout);
+    }
+
     @Test
     void benchPrintsAFigureForEveryRow() {
         RealParts.requireNamespaces();
@@ -45,8 +51,7 @@ class BenchScriptsIT {
         RealParts.requireJq();
         RealParts.requireBenchTools();
 
-        CommandResult run = ChildProcess.run(List.of("/bin/sh", bench.resolve("bench.sh").toString(), image.toString()),
-                ENV, "", Duration.ofMinutes(10));
+        CommandResult run = runScript("bench.sh", Duration.ofMinutes(10));
 
         assertEquals(0, run.exitCode(), run::describe);
         for (String row : ROWS) {
@@ -71,8 +76,7 @@ class BenchScriptsIT {
         RealParts.requireJq();
         RealParts.requireBenchTools();
 
-        CommandResult run = ChildProcess.run(List.of("/bin/sh", bench.resolve("json.sh").toString(), image.toString()),
-                Map.of("PATH", NetnsSandbox.PATH, "RUNS", "2", "ROUNDS", "1", "WARMUP", "0"), "", Duration.ofMinutes(3));
+        CommandResult run = runScript("json.sh", Duration.ofMinutes(3));
 
         assertEquals(0, run.exitCode(), run::describe);
         for (String way : List.of("none", "streaming", "tree", "bean", "plugin")) {
@@ -88,8 +92,7 @@ class BenchScriptsIT {
         RealParts.requireJq();
         RealParts.requireBenchTools();
 
-        CommandResult run = ChildProcess.run(List.of("/bin/sh", bench.resolve("folios.sh").toString(), image.toString()),
-                Map.of("PATH", NetnsSandbox.PATH, "RUNS", "2", "ROUNDS", "1", "WARMUP", "0"), "", Duration.ofMinutes(3));
+        CommandResult run = runScript("folios.sh", Duration.ofMinutes(3));
 
         assertEquals(0, run.exitCode(), run::describe);
         // As root the probe reads the page cache's folios. A file written in 4 KB writes holds no large folio on any
@@ -114,9 +117,7 @@ class BenchScriptsIT {
 
     @Test
     void timelineShowsBothThreadsReachingTheirLandmarks() {
-        CommandResult run = ChildProcess.run(
-                List.of("/bin/sh", bench.resolve("timeline.sh").toString(), image.toString()),
-                Map.of("PATH", NetnsSandbox.PATH, "RUNS", "2"), "", Duration.ofMinutes(2));
+        CommandResult run = runScript("timeline.sh", Duration.ofMinutes(2));
 
         assertEquals(0, run.exitCode(), run::describe);
         for (String landmark : List.of("early: started", "main: failpoint file named",
