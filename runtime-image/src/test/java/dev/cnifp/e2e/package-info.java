@@ -11,9 +11,12 @@
  * <p>The tests: {@code SeedReadmeIT} (the seed README's example, output for output), {@code PlainDelegationIT}
  * and {@code FailpointActionsIT} (real bridge and host-local in a sandbox, as root), {@code FailpointFileIT},
  * {@code DelegationContractIT}, {@code ConcurrentUpdatesIT} and {@code CrashSafetyIT} (a fake bridge, no root,
- * no namespace), and {@code NetnsSandboxIT} (the harness keeps to its sandbox).
+ * no namespace), {@code ThirdPartyActionIT} (docs/writing-actions.md followed: its example action module compiled
+ * against the image and run in front of the real bridge), and {@code NetnsSandboxIT} (the harness keeps to its
+ * sandbox).
  *
- * <p>System properties: {@code cnifp.image} (required), {@code cnifp.requireRealParts=true} (missing root,
+ * <p>System properties: {@code cnifp.image} (required), {@code cnifp.docs} (the docs directory, for
+ * {@code ThirdPartyActionIT}), {@code cnifp.requireRealParts=true} (missing root,
  * unshare or /usr/lib/cni/bridge fails instead of skipping; {@code CI=true} in the environment does the same),
  * {@code cnifp.plugin} (run another binary instead; with {@code /usr/lib/cni/bridge} the plain-delegation tests
  * check the harness itself and the failpoint tests skip), {@code cnifp.concurrency.processes} (default 100),

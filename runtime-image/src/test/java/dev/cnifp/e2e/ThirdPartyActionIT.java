@@ -1,0 +1,135 @@
+package dev.cnifp.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/writing-actions.md followed as a reader would: its example action module, compiled with the page's
+ * {@code javac} command against the image, and the page's script as the plugin in a CNI bin directory. The page's
+ * {@code /opt/cni-bridge-fp} becomes the image under test and {@code /opt/cni-actions} a temp directory; nothing
+ * else of it changes. The page comes from the system property {@code cnifp.docs}, the image from
+ * {@code cnifp.image}.
+ */
+class ThirdPartyActionIT {
+
+    private static final String DOC_PREFIX = "/opt/cni-bridge-fp";
+    private static final String DOC_ACTIONS = "/opt/cni-actions";
+
+    @TempDir
+    static Path work;
+
+    /** The page's script, with the image and the compiled module in place of its paths. */
+    private static Path plugin;
+
+    @BeforeAll
+    static void compileTheExampleAndWriteTheScript() throws IOException {
+        PluginBinary.requireThePlugin();
+        String page = Files.readString(Path.of(System.getProperty("cnifp.docs", "../docs"), "writing-actions.md"));
+        Path image = Path.of(System.getProperty("cnifp.image", "target/image")).toAbsolutePath();
+        Path actions = work.resolve("actions");
+
+        List<String> java = fencedBlocks(section(page, "## An example"), "java");
+        assertEquals(2, java.size(), "the example is a module-info.java and one class");
+        Path source = work.resolve("src/example.errcode");
+        Files.createDirectories(source.resolve("example/errcode"));
+        Files.writeString(source.resolve("module-info.java"), java.get(0));
+        Files.writeString(source.resolve("example/errcode/ErrcodeAction.java"), java.get(1));
+
+        List<String> sh = fencedBlocks(section(page, "## Trying it on an installed image"), "sh");
+        assertEquals(2, sh.size(), "the section has the javac command and the script");
+        String javac = placed(sh.get(0), image, actions);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        CommandResult compiled = ChildProcess.start(List.of("/bin/sh", "-c", javac),
+                Map.of("PATH", javaBin + ":" + NetnsSandbox.PATH), "", work).await(Duration.ofMinutes(2));
+        assertEquals(0, compiled.exitCode(), compiled::describe);
+
+        plugin = work.resolve("cni-bridge-fp-actions");
+        Files.writeString(plugin, placed(sh.get(1), image, actions));
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @Test
+    void theExampleFailsTwoAddsWithItsCodeThenBridgeSetsUpTheNetwork() {
+        RealParts.requireRealBridge();
+        FailpointFile file = FailpointFile.create(work.resolve("two.json"),
+                "{\"cmdAdd\": \"2*errcode(11,try again later)\"}");
+        String netconf = Json.write(SeedExample.netconfObject(file.path()));
+
+        try (CniPath cniPath = CniPath.withRealPlugins(plugin); NetnsSandbox sandbox = NetnsSandbox.start(
+                SeedExample.NETNS)) {
+            PluginRunner runner = PluginRunner.inSandbox(sandbox, cniPath);
+            for (String left : List.of("1", "0")) {
+                PluginRun add = runner.run("ADD", netconf, SeedExample.HELPER_ENV);
+                assertEquals(1, add.exitCode(), add::describe);
+                assertEquals("{\n    \"code\": 11,\n    \"msg\": \"try again later\"\n}", add.stdout(), add::describe);
+                assertEquals("", add.stderr(), () -> "the JVM complained about the module path: " + add.describe());
+                assertEquals(left + "*errcode(11,try again later)", file.entry("cmdAdd"));
+            }
+
+            PluginRun add = runner.run("ADD", netconf, SeedExample.HELPER_ENV);
+            assertEquals(0, add.exitCode(), add::describe);
+            String ipv4 = CniResult.parse(add).addressIn(SeedExample.IPV4_SUBNET)
+                    .orElseThrow(() -> new AssertionError(add.describe()));
+            String shown = sandbox.execOk("ip", "-n", SeedExample.NETNS, "addr", "show", SeedExample.IFNAME);
+            assertTrue(shown.contains("inet " + ipv4 + " "), () -> "fpeni0 lacks " + ipv4 + ":\n" + shown);
+            assertEquals("0*errcode(11,try again later)", file.entry("cmdAdd"));
+        }
+    }
+
+    @Test
+    void aBadArgumentIsTheActionsOwnMessageAndTheFileStaysAsItWas() {
+        String handWritten = "{\"cmdAdd\": \"1*errcode(x)\"}";
+        FailpointFile file = FailpointFile.create(work.resolve("bad.json"), handWritten);
+
+        try (CniPath cniPath = CniPath.withFakeBridge(plugin, "{}")) {
+            PluginRun add = PluginRunner.onHost(cniPath).run("ADD", Json.write(SeedExample.netconfObject(file.path())),
+                    SeedExample.HELPER_ENV);
+
+            assertEquals(1, add.exitCode(), add::describe);
+            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to parse failpoint cmdAdd: invalid failpoint "
+                    + "\"1*errcode(x)\" at column 11: errcode takes CODE,MESSAGE, e.g. errcode(11,try later)"),
+                    add.stdoutJson(), add::describe);
+            assertEquals(handWritten, file.raw());
+        }
+    }
+
+    /** From {@code heading} (a line starting with it) to the next heading of its level. */
+    private static String section(String page, String heading) {
+        int start = page.indexOf("\n" + heading);
+        assertTrue(start >= 0, () -> "docs/writing-actions.md has no section \"" + heading + "\"");
+        int end = page.indexOf("\n## ", start + 1);
+        return page.substring(start, end < 0 ? page.length() : end);
+    }
+
+    /** The contents of the section's code blocks fenced as {@code language}, in order. */
+    private static List<String> fencedBlocks(String section, String language) {
+        Matcher block = Pattern.compile("(?ms)^```" + language + "\n(.*?)^```$").matcher(section);
+        List<String> blocks = new ArrayList<>();
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        return blocks;
+    }
+
+    private static String placed(String text, Path image, Path actions) {
+        assertTrue(text.contains(DOC_PREFIX) && text.contains(DOC_ACTIONS),
+                () -> "expected the page's paths " + DOC_PREFIX + " and " + DOC_ACTIONS + " in:\n" + text);
+        return text.replace(DOC_PREFIX, image.toString()).replace(DOC_ACTIONS, actions.toString());
+    }
+}
