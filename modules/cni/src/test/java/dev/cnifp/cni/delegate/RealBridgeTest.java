@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cnifp.cni.Prerequisites;
 import dev.cnifp.cni.json.GoJson;
 import dev.cnifp.cni.json.JsonValue.JsonArray;
 import dev.cnifp.cni.json.JsonValue.JsonObject;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,10 +79,7 @@ class RealBridgeTest {
     }
 
     private static void assume(boolean condition, String why) {
-        if (!condition) {
-            System.out.println("RealBridgeTest skipped: " + why);
-        }
-        Assumptions.assumeTrue(condition, why);
+        Prerequisites.require(condition, "RealBridgeTest: " + why);
     }
 
     private static boolean isSleeping(long pid) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cnifp.cni.Prerequisites;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.math.BigDecimal;
@@ -139,8 +139,7 @@ class FailpointFileTest {
 
     @Test
     void ownerAndGroupAreKeptWhenPrivileged() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")),
-                "needs root to give the file away");
+        Prerequisites.requireRoot("giving the file away needs");
         Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
         Files.setAttribute(file, "unix:uid", 4321);
         Files.setAttribute(file, "unix:gid", 8765);
@@ -320,7 +319,8 @@ class FailpointFileTest {
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("fifo");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Prerequisites.requireOnPath("mkfifo", "coreutils");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(), "mkfifo");
         assertUpdateFails(fifo, "failed to open confPath " + fifo + ": not a regular file");
     }
 
@@ -344,7 +344,8 @@ class FailpointFileTest {
         backdate(file);
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
-            assumeTrue(Tools.available("chattr") && run("chattr", "+i", sub.toString()) == 0, "chattr +i");
+            Prerequisites.requireOnPath("chattr", "e2fsprogs");
+            assertEquals(0, run("chattr", "+i", sub.toString()), "chattr +i " + sub);
         } else {
             Files.setPosixFilePermissions(sub, PosixFilePermissions.fromString("r-x------"));
         }
