@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -110,6 +112,31 @@ class FailpointFileIT {
             assertEquals("{\n    \"code\": 999,\n    \"msg\": \"always\"\n}", add.stdout(), () -> which + add.describe());
             assertEquals(1, add.exitCode(), () -> which + add.describe());
             assertEquals(handWritten, file.raw(), which + "nothing changed, so the file must not be rewritten");
+        }
+    }
+
+    @Test
+    void aSpecThatOnlyNormalisesIsWrittenBackOnceInItsNormalForm() {
+        FailpointFile file = file("{\"cmdAdd\": \"00*off->0100%error(normal)\"}");
+        String normalised = "{\n  \"cmdAdd\": \"0*off->100%error(normal)\"\n}\n";
+
+        PluginRun first = fake.plugin().run("ADD", file);
+        assertEquals(1, first.exitCode(), first::describe);
+        assertEquals("normal", first.stdoutJson().get("msg"), first::describe);
+        assertEquals(normalised, file.raw(), "no count was spent, but the spec was normalised: written back");
+
+        Object inode = inode(file);
+        PluginRun second = fake.plugin().run("ADD", file);
+        assertEquals(1, second.exitCode(), second::describe);
+        assertEquals(normalised, file.raw());
+        assertEquals(inode, inode(file), "already normal and nothing spent: not rewritten (a rewrite renames a new file)");
+    }
+
+    private static Object inode(FailpointFile file) {
+        try {
+            return Files.getAttribute(file.path(), "unix:ino");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
