@@ -1,5 +1,6 @@
 package dev.cnifp.e2e;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -36,7 +37,12 @@ final class PluginWithFakeBridge implements AutoCloseable {
     }
 
     static PluginWithFakeBridge create() {
-        return new PluginWithFakeBridge(CniPath.withFakeBridge(PluginBinary.locate(), CANNED_RESULT));
+        return create(PluginBinary.locate());
+    }
+
+    /** {@code plugin} (e.g. a script that starts the image with more modules) in front of the fake bridge. */
+    static PluginWithFakeBridge create(Path plugin) {
+        return new PluginWithFakeBridge(CniPath.withFakeBridge(plugin, CANNED_RESULT));
     }
 
     /** The plugin with one fake delegate called {@code name} that prints {@code stdout} and exits {@code exitCode}. */

@@ -23,13 +23,42 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/writing-actions.md followed as a reader would: its example action module, compiled with the page's
  * {@code javac} command against the image, and the page's script as the plugin in a CNI bin directory. The page's
  * {@code /opt/cni-bridge-fp} becomes the image under test and {@code /opt/cni-actions} a temp directory; nothing
- * else of it changes. The page comes from the system property {@code cnifp.docs}, the image from
+ * else of it changes. Next to the page's module, the same command compiles one of this test's own, {@code chatty},
+ * which prints to {@code System.out}. The page comes from the system property {@code cnifp.docs}, the image from
  * {@code cnifp.image}.
  */
 class ThirdPartyActionIT {
 
     private static final String DOC_PREFIX = "/opt/cni-bridge-fp";
     private static final String DOC_ACTIONS = "/opt/cni-actions";
+
+    /** An action as careless as a library can be: it prints its argument to System.out, then lets the call go on. */
+    private static final String CHATTY = """
+            package test.chatty;
+
+            import dev.cnifp.core.spi.ArgumentRule;
+            import dev.cnifp.core.spi.BoundAction;
+            import dev.cnifp.core.spi.FailpointAction;
+            import dev.cnifp.core.spi.FireContext;
+            import dev.cnifp.core.spi.Outcome;
+            import java.util.Optional;
+
+            public final class ChattyAction implements FailpointAction {
+                public String name() { return "chatty"; }
+                public String description() { return "prints its argument to System.out and proceeds"; }
+                public ArgumentRule argumentRule() { return ArgumentRule.REQUIRED; }
+
+                public BoundAction bind(String argument) {
+                    return new BoundAction() {
+                        public Optional<String> argument() { return Optional.of(argument); }
+                        public Outcome fire(FireContext context) {
+                            System.out.println(argument);
+                            return new Outcome.Proceed();
+                        }
+                    };
+                }
+            }
+            """;
 
     @TempDir
     static Path work;
@@ -50,10 +79,16 @@ class ThirdPartyActionIT {
         Files.createDirectories(source.resolve("example/errcode"));
         Files.writeString(source.resolve("module-info.java"), java.get(0));
         Files.writeString(source.resolve("example/errcode/ErrcodeAction.java"), java.get(1));
+        Path chatty = work.resolve("src/test.chatty");
+        Files.createDirectories(chatty.resolve("test/chatty"));
+        Files.writeString(chatty.resolve("module-info.java"), "module test.chatty {\n    requires dev.cnifp.core;\n"
+                + "    provides dev.cnifp.core.spi.FailpointAction with test.chatty.ChattyAction;\n}\n");
+        Files.writeString(chatty.resolve("test/chatty/ChattyAction.java"), CHATTY);
 
         List<String> sh = fencedBlocks(section(page, "## Trying it on an installed image"), "sh");
         assertEquals(2, sh.size(), "the section has the javac command and the script");
-        String javac = placed(sh.get(0), image, actions);
+        String javac = placed(sh.get(0), image, actions).replace("--module example.errcode",
+                "--module example.errcode,test.chatty");
         String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
         CommandResult compiled = ChildProcess.start(List.of("/bin/sh", "-c", javac),
                 Map.of("PATH", javaBin + ":" + NetnsSandbox.PATH), "", work).await(Duration.ofMinutes(2));
@@ -106,6 +141,27 @@ class ThirdPartyActionIT {
                     + "\"1*errcode(x)\" at column 11: errcode takes CODE,MESSAGE, e.g. errcode(11,try later)"),
                     add.stdoutJson(), add::describe);
             assertEquals(handWritten, file.raw());
+        }
+    }
+
+    /** docs/plugin.md: nothing but the CNI answer reaches stdout; what else prints to System.out goes to the debug log. */
+    @Test
+    void whatAnActionPrintsToSystemOutStaysOffStdoutAndGoesToTheDebugLog() throws IOException {
+        FailpointFile file = FailpointFile.create(work.resolve("chatty.json"),
+                "{\"cmdAdd\": \"1*chatty(hello from an action)\"}");
+        Path log = work.resolve("chatty.log");
+        Map<String, Object> netconf = Json.parseObject(PluginWithFakeBridge.netconf(file));
+        netconf.put("logLevel", "debug");
+        netconf.put("logFile", log.toString());
+
+        try (PluginWithFakeBridge fake = PluginWithFakeBridge.create(plugin)) {
+            PluginRun add = fake.run("ADD", Json.write(netconf));
+
+            assertEquals(0, add.exitCode(), add::describe);
+            assertEquals(PluginWithFakeBridge.CANNED_RESULT_REPRINTED, add.stdout(), add::describe);
+            assertEquals("0*chatty(hello from an action)", file.entry("cmdAdd"));
+            String logged = Files.readString(log);
+            assertTrue(logged.contains("kept off stdout: hello from an action"), () -> "the debug log:\n" + logged);
         }
     }
 
