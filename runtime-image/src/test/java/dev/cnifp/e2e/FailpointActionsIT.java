@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -113,5 +114,33 @@ class FailpointActionsIT {
         PluginRun second = real.plugin().run("ADD", Json.write(netconf), SeedExample.HELPER_ENV);
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"second\"\n}", second.stdout(), second::describe);
         assertEquals("0*off->0*error(second)", file.entry("cmdAdd"));
+    }
+
+    /**
+     * docs/plugin.md: STATUS and GC fire their failpoint, then go to the delegate, whose answer comes back as it
+     * is. Debian's bridge (plugins 1.1.1) knows neither command; whatever it answers, ours must be the same. Run as
+     * a runtime runs them: no container ID, no netns, no interface.
+     */
+    @Test
+    void statusAndGcFireTheirFailpointThenAnswerWhatBridgeAnswers() {
+        FailpointFile file = file("{\"cmdStatus\": \"1*error(not ready)\", \"cmdGC\": \"1*error(no gc)\"}");
+        String netconf = Json.write(netconf("1.1.0", file));
+
+        for (List<String> command : List.of(List.of("STATUS", "cmdStatus", "not ready"),
+                List.of("GC", "cmdGC", "no gc"))) {
+            PluginRun first = real.plugin().run(command.get(0), netconf, Map.of());
+            assertEquals(1, first.exitCode(), first::describe);
+            assertEquals("{\n    \"code\": 999,\n    \"msg\": \"" + command.get(2) + "\"\n}", first.stdout(),
+                    first::describe);
+            assertEquals("0*error(" + command.get(2) + ")", file.entry(command.get(1)));
+
+            PluginRun second = real.plugin().run(command.get(0), netconf, Map.of());
+            CommandResult bridge = ChildProcess.run(real.sandbox().inside(List.of(
+                    RealParts.CNI_PLUGIN_DIR.resolve("bridge").toString())), Map.of("PATH", NetnsSandbox.PATH,
+                    "CNI_COMMAND", command.get(0), "CNI_PATH", RealParts.CNI_PLUGIN_DIR.toString()), netconf,
+                    PluginRunner.DEFAULT_TIMEOUT);
+            assertEquals(bridge.exitCode(), second.exitCode(), () -> second.describe() + "\nbridge: " + bridge.describe());
+            assertEquals(bridge.stdout(), second.stdout(), () -> second.describe() + "\nbridge: " + bridge.describe());
+        }
     }
 }
