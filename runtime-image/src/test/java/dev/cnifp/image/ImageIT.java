@@ -311,6 +311,88 @@ class ImageIT {
     }
 
     @Test
+    void withoutItsCacheFileThePluginStartsWithoutAWord(@TempDir Path dir) throws Exception {
+        // The launcher passes -XX:AOTCache only when the file is there; a missing file named to the JVM is a warning.
+        Path copy = dir.resolve("image");
+        copyTree(image, copy);
+        Files.delete(copy.resolve("lib/cni-bridge-fp.aot"));
+
+        Result result = run(Map.of("CNI_COMMAND", "VERSION"), copy.resolve("bin/cni-bridge-fp").toString());
+
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().startsWith("{\"cniVersion\""), "stdout: " + result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void aCopyOfTheBuildImagesLauncherAnswersWithACniErrorSayingWhatToDo(@TempDir Path dir) throws Exception {
+        // No prefix is baked into the build image's launcher, so a copy looks for bin/java above its own directory.
+        // The directory's name has the two characters the launcher must escape for JSON.
+        Path elsewhere = dir.resolve("odd \"name\\");
+        Path copy = Files.copy(image.resolve("bin/cni-bridge-fp"), Files.createDirectories(elsewhere.resolve("bin"))
+                .resolve("cni-bridge-fp"));
+
+        Result result = run(Map.of("CNI_COMMAND", "VERSION"), copy.toString());
+
+        String message = "cni-bridge-fp: no image at " + elsewhere + " (no bin/java there): a copy of the launcher "
+                + "finds its image only when install.sh wrote the prefix into it; copy the installed launcher, or "
+                + "symlink this one";
+        assertEquals(1, result.exit(), result.out() + result.err());
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"\n}", result.out());
+        assertEquals(message + "\n", result.err());
+    }
+
+    @Test
+    void aMovedInstallationStillFindsItsImageThroughAChainOfSymlinks(@TempDir Path root) throws Exception {
+        Path prefix = root.resolve("prefix");
+        Path binDir = root.resolve("bin");
+        Result install = sh(image.resolve("install.sh").toString(), "--prefix", prefix.toString(),
+                "--bin-dir", binDir.toString());
+        assertEquals(0, install.exit(), install.out() + install.err());
+
+        // What install.sh laid down, as runtime-image/README.md describes it.
+        assertTrue(Files.readAllLines(prefix.resolve("bin/cni-bridge-fp")).contains("CNIFP_IMAGE='" + prefix + "'"),
+                "no baked prefix in the installed launcher");
+        assertEquals(prefix.resolve("bin/cni-bridge-fp"), Files.readSymbolicLink(binDir.resolve("cni-bridge-fp")));
+        List<String> manifest = Files.readAllLines(prefix.resolve("install-manifest"));
+        assertEquals("d " + prefix, manifest.get(0));
+        assertEquals("l " + binDir.resolve("cni-bridge-fp"), manifest.get(manifest.size() - 1));
+        List<String> made = new ArrayList<>();
+        for (String line : manifest) {
+            assertTrue(line.matches("[dfl] /.+"), "manifest line: " + line);
+            String directory = "d " + Path.of(line.substring(2)).getParent();
+            assertTrue(made.contains(directory) || !manifest.contains(directory),
+                    "in creation order, " + line + " comes after the directory the install made for it");
+            made.add(line);
+        }
+        assertTrue(made.contains("f " + prefix.resolve("lib/cni-bridge-fp.aot")), "the archive is not recorded");
+
+        // Moved, the baked prefix no longer holds an image: the launcher falls back to its own real location.
+        Path moved = Files.move(prefix, root.resolve("moved"));
+        Path second = Files.createSymbolicLink(root.resolve("second-link"), moved.resolve("bin/cni-bridge-fp"));
+        Path first = Files.createSymbolicLink(root.resolve("first-link"), second);
+        // AOTMode=on: the moved image's archive is still taken (the JVM checks lib/modules' content, not its path).
+        Result version = run(Map.of("CNI_COMMAND", "VERSION", "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"), first.toString());
+        assertEquals(0, version.exit(), version.out() + version.err());
+        assertTrue(version.out().startsWith("{\"cniVersion\""), version.out());
+    }
+
+    @Test
+    void installRefusesANonEmptyPrefixThatIsNotAnEarlierInstall(@TempDir Path root) throws Exception {
+        Path prefix = Files.createDirectories(root.resolve("prefix"));
+        Files.writeString(prefix.resolve("notes.txt"), "someone's\n");
+        List<String> before = tree(root);
+
+        Result install = sh(image.resolve("install.sh").toString(), "--prefix", prefix.toString(),
+                "--bin-dir", root.resolve("bin").toString());
+
+        assertNotEquals(0, install.exit());
+        assertTrue(install.err().contains("is not empty"), install.err());
+        assertEquals(before, tree(root));
+    }
+
+    @Test
     void installAndUninstallLeaveNothingBehind(@TempDir Path root) throws Exception {
         // Someone else's plugin already lives in the CNI bin directory: it must survive both steps.
         Path binDir = root.resolve("opt/cni/bin");
