@@ -110,4 +110,4 @@ while IFS='|' read -r name flags cache; do
     echo "$name|$m|$ref|$max" | awk -F'|' '{ printf "| %s | %.1f | %+.1f | %.1f | %.1f | %+.1f | %.1f |\n", $1, $2, $2 - $5, $3, $4, $4 - $6, $7 / 1024 }'
 done <"$work/variants"
 echo
-echo "reproduce: runtime-image/bench/flags.sh $image   (CALL=failing-add once the real plugin is in)"
+echo "reproduce: CALL=$call runtime-image/bench/flags.sh $image"

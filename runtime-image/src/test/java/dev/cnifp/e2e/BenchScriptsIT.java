@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark scripts that docs/performance.md quotes still run on a fresh machine and print a figure for every
@@ -41,7 +43,14 @@ class BenchScriptsIT {
 
     /** Runs a bench script on the image with {@link #ENV}: the fewest runs, each script reading the knobs it has. */
     private static CommandResult runScript(String script, Duration timeout) {
-        return ChildProcess.run(List.of("/bin/sh", bench.resolve(script).toString(), image.toString()), ENV, "",
+        return runScript(script, Map.of(), timeout);
+    }
+
+    /** The same, with {@code more} added to {@link #ENV}. */
+    private static CommandResult runScript(String script, Map<String, String> more, Duration timeout) {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.putAll(more);
+        return ChildProcess.run(List.of("/bin/sh", bench.resolve(script).toString(), image.toString()), env, "",
                 timeout);
     }
 
@@ -126,6 +135,36 @@ class BenchScriptsIT {
             assertTrue(shares.get("big-all").matches("([5-9][0-9]|100)%, ([5-9][0-9]|100)%, ([5-9][0-9]|100)%"),
                     () -> "big-all's RSS says large folios, the probe does not:\n" + run.describe());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"version", "failing-add"})
+    void flagsPrintsACompleteRowForEveryVariant(String call) {
+        RealParts.requireJq();
+        RealParts.requireBenchTools();
+
+        CommandResult run = runScript("flags.sh", Map.of("CALL", call), Duration.ofMinutes(3));
+
+        assertEquals(0, run.exitCode(), run::describe);
+        // | variant | median ms | vs launcher | min ms | CPU ms (user+sys) | CPU vs launcher | peak RSS MB |
+        // The script's awk prints a missing figure as 0.0, so a figure must be there and above zero.
+        Pattern complete = Pattern.compile("\\| [^|]+ \\| ([0-9.]+) \\| [+-][0-9.]+ \\| ([0-9.]+) \\| ([0-9.]+) "
+                + "\\| [+-][0-9.]+ \\| ([0-9.]+) \\|");
+        List<String> rows = run.stdout().lines().filter(line -> line.startsWith("| ") && !line.startsWith("| variant"))
+                .toList();
+        for (String row : rows) {
+            Matcher figures = complete.matcher(row);
+            assertTrue(figures.matches(), () -> "incomplete row \"" + row + "\":\n" + run.describe());
+            for (int group = 1; group <= 4; group++) {
+                assertTrue(Double.parseDouble(figures.group(group)) > 0, () -> "a zero figure in \"" + row + "\"");
+            }
+        }
+        List<String> variants = rows.stream().map(row -> row.substring(2, row.indexOf(" |", 2))).toList();
+        for (String variant : List.of("defaults-no-cache", "cache-only", "launcher", "without -XX:+UseSerialGC",
+                "without -Xint", "without -XX:-UsePerfData", "without -XX:-AOTReplayTraining")) {
+            assertTrue(variants.contains(variant), () -> "no row " + variant + ":\n" + run.describe());
+        }
+        assertTrue(run.stdout().contains("call: " + call + ","), run::describe);
     }
 
     @Test
