@@ -12,7 +12,8 @@
  * and {@code FailpointActionsIT} (real bridge and host-local in a sandbox, as root), {@code FailpointFileIT},
  * {@code DelegationContractIT}, {@code ConcurrentUpdatesIT} and {@code CrashSafetyIT} (a fake bridge, no root,
  * no namespace), {@code ThirdPartyActionIT} (docs/writing-actions.md followed: its example action module compiled
- * against the image and run in front of the real bridge; an action printing to System.out), and
+ * against the image and run in front of the real bridge; an action printing to System.out),
+ * {@code InstallDefaultsIT} (install.sh's default /opt paths, under a tmpfs in a mount namespace of its own), and
  * {@code NetnsSandboxIT} (the harness keeps to its sandbox).
  *
  * <p>System properties: {@code cnifp.image} (required), {@code cnifp.docs} (the docs directory, for
