@@ -32,8 +32,9 @@ public final class Prerequisites {
         require(onPath(command), "no `" + command + "` command on PATH (Debian package " + debianPackage + ")");
     }
 
+    /** @param why what needs root, e.g. "giving a file away needs root" */
     public static void requireRoot(String why) {
-        require("root".equals(System.getProperty("user.name")), "not root, which " + why);
+        require("root".equals(System.getProperty("user.name")), "not running as root: " + why);
     }
 
     private static boolean onPath(String command) {

@@ -139,7 +139,7 @@ class FailpointFileTest {
 
     @Test
     void ownerAndGroupAreKeptWhenPrivileged() throws Exception {
-        Prerequisites.requireRoot("giving the file away needs");
+        Prerequisites.requireRoot("giving a file away needs root");
         Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
         Files.setAttribute(file, "unix:uid", 4321);
         Files.setAttribute(file, "unix:gid", 8765);
