@@ -21,15 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * never leave a file that does not parse, and the count must only ever go down (by at most one per process).
  * The random sequence is seeded and printed; {@code -Dcnifp.crash.seed=N} replays a run.
  *
- * <p>Kills land after a random 0 to 150 ms, or up to 1.2 times the time one undisturbed call takes when that is
- * longer, stretched by (n + 1) / 2 for n processes started together: a JVM that is always killed before it
- * reaches the file would prove nothing. The output says how many
- * killed processes had already spent their count, i.e. were killed during or after their update.
+ * <p>Kills are aimed at the update, which comes near the end of a call: each lands after a random 0.5 to 1.2 times
+ * the time a typical undisturbed call takes (the median of five), stretched by (n + 1) / 2 for n processes started
+ * together. A JVM that is always killed before it reaches the file, or after it is done, would prove nothing, so the
+ * test fails unless some killed processes had already spent their count (killed during or after their update); the
+ * output says how many, and how many temp files killed writers left.
  */
 class CrashSafetyIT {
 
     private static final int ITERATIONS = Integer.getInteger("cnifp.crash.iterations", 200);
-    private static final int MAX_KILL_DELAY_MS = Integer.getInteger("cnifp.crash.maxDelayMs", 150);
+    private static final double AIM_FROM = 0.5;
+    private static final double AIM_TO = 1.2;
     private static final long START_COUNT = 1_000_000;
     private static final Pattern SPEC = Pattern.compile("([0-9]+)\\*error\\(crash\\)");
 
@@ -45,7 +47,7 @@ class CrashSafetyIT {
         Random random = new Random(seed);
         FailpointFile file = FailpointFile.create(work.resolve("failpoints.json"),
                 "{\"cmdAdd\": \"" + START_COUNT + "*error(crash)\"}");
-        long maxDelayMs = killWindowMs(file);
+        long typicalMs = typicalCallMs(file);
         long count = countIn(file, 0, seed);
         long initial = count;
         int started = 0;
@@ -57,8 +59,8 @@ class CrashSafetyIT {
         for (int iteration = 1; iteration <= ITERATIONS; iteration++) {
             int processes = 1 + random.nextInt(4);
             // n processes on a small machine take longer than one: stretch the window with them.
-            long windowMs = maxDelayMs * (processes + 1) / 2;
-            long delayMs = random.nextLong(windowMs + 1);
+            double stretch = (processes + 1) / 2.0;
+            long delayMs = Math.round(typicalMs * stretch * (AIM_FROM + random.nextDouble() * (AIM_TO - AIM_FROM)));
             int finishedNow = 0;
             List<ChildProcess> running = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
@@ -92,26 +94,30 @@ class CrashSafetyIT {
 
         String viaJq = file.throughJq(); // also fails the test if jq cannot parse it
         assertEquals(file.raw(), viaJq, "the final file is written as `jq .` shows it");
-        System.out.printf("crash: %d iterations (seed %d, kill after 0-%d ms per process): %d processes, %d killed "
+        System.out.printf("crash: %d iterations (seed %d, kill after %.1f-%.1f x %d ms, stretched): %d processes, %d killed "
                         + "(%d of them after spending their count), %d finished; count %d -> %d; %d ms; "
                         + "files left beside the failpoint file: %s%n",
-                ITERATIONS, seed, maxDelayMs, started, killed, killedAfterSpending, finished, initial, count,
+                ITERATIONS, seed, AIM_FROM, AIM_TO, typicalMs, started, killed, killedAfterSpending, finished, initial,
+                count,
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), othersBeside(file.path()));
         assertTrue(initial - count >= finished,
                 "every call that finished spent a count: " + finished + " finished, count only fell by "
                         + (initial - count));
+        assertTrue(killedAfterSpending > 0, "no process was killed during or after its update (seed " + seed
+                + "): the kills proved nothing");
     }
 
-    /** The kill window: at least the configured maximum, or 1.2 times the slowest of three undisturbed calls. */
-    private long killWindowMs(FailpointFile file) {
-        long slowest = 0;
-        for (int i = 0; i < 3; i++) {
+    /** The median of five undisturbed calls: what the kills are aimed by. */
+    private long typicalCallMs(FailpointFile file) {
+        List<Long> elapsed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
             PluginRun run = PluginRun.of("ADD", fake.plugin().start("ADD", file).await(Duration.ofSeconds(60)));
             assertEquals(1, run.exitCode(), run::describe);
-            slowest = Math.max(slowest, run.elapsed().toMillis());
+            elapsed.add(run.elapsed().toMillis());
         }
-        System.out.printf("crash: one undisturbed call takes up to %d ms%n", slowest);
-        return Math.max(MAX_KILL_DELAY_MS, slowest * 6 / 5);
+        elapsed.sort(null);
+        System.out.printf("crash: five undisturbed calls take %s ms%n", elapsed);
+        return elapsed.get(2);
     }
 
     /** The current count, failing the test with the file's content when it does not parse. */

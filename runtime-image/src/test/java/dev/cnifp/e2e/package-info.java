@@ -21,6 +21,6 @@
  * unshare or /usr/lib/cni/bridge fails instead of skipping; {@code CI=true} in the environment does the same),
  * {@code cnifp.plugin} (run another binary instead; with {@code /usr/lib/cni/bridge} the plain-delegation tests
  * check the harness itself and the failpoint tests skip), {@code cnifp.concurrency.processes} (default 100),
- * {@code cnifp.crash.iterations} (200), {@code cnifp.crash.maxDelayMs} (150), {@code cnifp.crash.seed}.
+ * {@code cnifp.crash.iterations} (200), {@code cnifp.crash.seed}.
  */
 package dev.cnifp.e2e;
