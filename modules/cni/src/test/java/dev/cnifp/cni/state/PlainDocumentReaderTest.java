@@ -3,7 +3,9 @@ package dev.cnifp.cni.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,12 +38,31 @@ class PlainDocumentReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {99, 100, 101, 1000})
-    void deepDocuments(int depth) throws Exception {
-        String document = "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
-        Object fast = PlainDocumentReader.read(document.toCharArray());
-        if (fast != null) {
-            assertEquals(DocumentParser.readWithJackson(document.toCharArray(), "p: "), fast);
-        }
+    @ValueSource(ints = {1, 98, 99})
+    void nestingUpToItsLimitTakesTheFastPath(int depth) throws Exception {
+        char[] document = nested(depth);
+        Object fast = PlainDocumentReader.read(document);
+        assertNotNull(fast, "fast path taken");
+        assertEquals(DocumentParser.readWithJackson(document, "p: "), fast);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {100, 101, 998})
+    void deeperNestingIsLeftToJackson(int depth) throws Exception {
+        assertNull(PlainDocumentReader.read(nested(depth)));
+        assertNotNull(DocumentParser.readWithJackson(nested(depth), "p: "), "jackson reads it");
+    }
+
+    @Test
+    void nestingPastJacksonsLimitIsAnError() {
+        assertNull(PlainDocumentReader.read(nested(1000)));
+        StateException e = assertThrows(StateException.class,
+                () -> DocumentParser.readWithJackson(nested(1000), "p: "));
+        assertEquals("p: invalid JSON: nested too deeply or a value too long", e.getMessage());
+    }
+
+    /** An object whose one member holds {@code depth} nested arrays. */
+    private static char[] nested(int depth) {
+        return ("{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}").toCharArray();
     }
 }
