@@ -135,9 +135,19 @@ final class NetnsSandbox implements AutoCloseable {
         return result.stdout();
     }
 
-    /** True when {@code ifname} exists in the named netns of this sandbox. */
+    /**
+     * True when {@code ifname} exists in the named netns of this sandbox, false when {@code ip} says it does not; any
+     * other failure of the probe (no such netns, no {@code ip}) fails the test, so that "absent" is never a guess.
+     */
     boolean linkExists(String netns, String ifname) {
-        return exec("ip", "-n", netns, "link", "show", "dev", ifname).succeeded();
+        CommandResult shown = exec("ip", "-n", netns, "link", "show", "dev", ifname);
+        if (shown.succeeded()) {
+            return true;
+        }
+        if (shown.stderr().contains("Device \"" + ifname + "\" does not exist")) {
+            return false;
+        }
+        throw new AssertionError("cannot tell whether " + ifname + " exists in " + netns + ": " + shown.describe());
     }
 
     @Override
