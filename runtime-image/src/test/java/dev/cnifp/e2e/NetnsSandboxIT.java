@@ -25,7 +25,8 @@ class NetnsSandboxIT {
             sandbox.execOk("sh", "-c", "echo probe > /var/lib/cni/" + PROBE);
 
             assertTrue(sandbox.linkExists(SeedExample.NETNS, "lo"), "the README's netns `failpoint` is missing");
-            assertFalse(sandbox.linkExists(SeedExample.NETNS, PROBE), "the probe link is in the sandbox's own netns, not in `failpoint`");
+            assertFalse(sandbox.linkExists(SeedExample.NETNS, PROBE),
+                    "the probe link is in the sandbox's own netns, not in `failpoint`");
             assertThrows(AssertionError.class, () -> sandbox.linkExists("no-such-netns", "lo"),
                     "a probe that cannot look must not answer 'absent'");
             assertTrue(sandbox.exec("ip", "link", "show", PROBE).succeeded(), "the probe link is not in the sandbox");
