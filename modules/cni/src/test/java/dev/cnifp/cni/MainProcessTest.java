@@ -3,6 +3,7 @@ package dev.cnifp.cni;
 import static dev.cnifp.cni.PluginHarness.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +67,9 @@ class MainProcessTest {
         PluginHarness.Run run = PluginProcess.run(env("ADD"), PluginHarness.CONFIG,
                 "-Xlog:class+load=info:file=" + classLog);
         assertEquals(new PluginHarness.Run(0, REPRINTED, "bridge was here\n"), run);
-        assertFalse(Files.readString(classLog).contains("org.slf4j.LoggerFactory"));
+        String loaded = Files.readString(classLog);
+        assertTrue(loaded.contains("dev.cnifp.cni.Main "), "the class log recorded the plugin's classes");
+        assertFalse(loaded.contains("org.slf4j.LoggerFactory"));
     }
 
     @Test
