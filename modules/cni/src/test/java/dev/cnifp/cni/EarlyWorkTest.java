@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cnifp.core.registry.ActionRegistry;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,9 +60,18 @@ class EarlyWorkTest {
     void warmsUpTheResultOnlyOnceTheFlowSaysTheCallDelegates() throws Exception {
         CountDownLatch warmedUp = new CountDownLatch(1);
         ActionRegistry registry = ActionRegistry.of(List.of());
+        Set<Thread> before = earlyThreads();
         EarlyWork work = EarlyWork.start(() -> registry, warmedUp::countDown);
+        Thread early = theNewOne(before);
         assertSame(registry, work.get());
-        assertFalse(warmedUp.await(300, TimeUnit.MILLISECONDS), "warmed up before the flow said a word");
+        // Waiting for the flow's word is the thread's only wait, and the warm-ups come after it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (early.getState() != Thread.State.WAITING) {
+            assertTrue(early.isAlive() && System.nanoTime() < deadline, "the early thread never waited: "
+                    + early.getState());
+            Thread.sleep(1);
+        }
+        assertEquals(1, warmedUp.getCount(), "warmed up before the flow said a word");
         work.known(true);
         assertTrue(warmedUp.await(10, TimeUnit.SECONDS), "never warmed up");
     }
@@ -69,10 +80,27 @@ class EarlyWorkTest {
     void skipsTheDelegationWarmUpsOfACallThatEndsAtItsFailpoint() throws Exception {
         CountDownLatch warmedUp = new CountDownLatch(1);
         ActionRegistry registry = ActionRegistry.of(List.of());
+        Set<Thread> before = earlyThreads();
         EarlyWork work = EarlyWork.start(() -> registry, warmedUp::countDown);
+        Thread early = theNewOne(before);
         work.known(false);
         assertSame(registry, work.get());
-        assertFalse(warmedUp.await(300, TimeUnit.MILLISECONDS), "warmed up for a call that does not delegate");
+        early.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(early.isAlive(), "the early thread did not end");
+        assertEquals(1, warmedUp.getCount(), "warmed up for a call that does not delegate");
+    }
+
+    /** The live threads EarlyWork starts; other tests leave theirs waiting for a word that never comes. */
+    private static Set<Thread> earlyThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("cnifp-early-work")).collect(Collectors.toSet());
+    }
+
+    private static Thread theNewOne(Set<Thread> before) {
+        Set<Thread> now = earlyThreads();
+        now.removeAll(before);
+        assertEquals(1, now.size(), "one new early thread");
+        return now.iterator().next();
     }
 
     @Test
