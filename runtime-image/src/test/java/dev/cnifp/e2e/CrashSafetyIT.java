@@ -94,8 +94,8 @@ class CrashSafetyIT {
 
         String viaJq = file.throughJq(); // also fails the test if jq cannot parse it
         assertEquals(file.raw(), viaJq, "the final file is written as `jq .` shows it");
-        System.out.printf("crash: %d iterations (seed %d, kill after %.1f-%.1f x %d ms, stretched): %d processes, %d killed "
-                        + "(%d of them after spending their count), %d finished; count %d -> %d; %d ms; "
+        System.out.printf("crash: %d iterations (seed %d, kill after %.1f-%.1f x %d ms, stretched): %d processes, "
+                        + "%d killed (%d of them after spending their count), %d finished; count %d -> %d; %d ms; "
                         + "files left beside the failpoint file: %s%n",
                 ITERATIONS, seed, AIM_FROM, AIM_TO, typicalMs, started, killed, killedAfterSpending, finished, initial,
                 count,
@@ -103,8 +103,11 @@ class CrashSafetyIT {
         assertTrue(initial - count >= finished,
                 "every call that finished spent a count: " + finished + " finished, count only fell by "
                         + (initial - count));
-        assertTrue(killedAfterSpending > 0, "no process was killed during or after its update (seed " + seed
-                + "): the kills proved nothing");
+        // ~4% of the processes are killed after spending (20 of ~500 in 200 iterations); a short run may have none.
+        if (ITERATIONS >= 100) {
+            assertTrue(killedAfterSpending > 0, "no process was killed during or after its update (seed " + seed
+                    + "): the kills proved nothing");
+        }
     }
 
     /** The median of five undisturbed calls: what the kills are aimed by. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Failpoint actions in front of Debian's real bridge, in a sandbox: a delay that ends in a real interface, a
- * CHECK cascade that passes once and then panics, and bridge's own errors passing through after {@code off}.
+ * CHECK cascade that passes once and then panics, bridge's own errors passing through after {@code off}, and STATUS
+ * and GC answering what bridge answers once their failpoint is spent.
  */
 class FailpointActionsIT {
 
@@ -139,8 +141,9 @@ class FailpointActionsIT {
                     RealParts.CNI_PLUGIN_DIR.resolve("bridge").toString())), Map.of("PATH", NetnsSandbox.PATH,
                     "CNI_COMMAND", command.get(0), "CNI_PATH", RealParts.CNI_PLUGIN_DIR.toString()), netconf,
                     PluginRunner.DEFAULT_TIMEOUT);
-            assertEquals(bridge.exitCode(), second.exitCode(), () -> second.describe() + "\nbridge: " + bridge.describe());
-            assertEquals(bridge.stdout(), second.stdout(), () -> second.describe() + "\nbridge: " + bridge.describe());
+            Supplier<String> both = () -> second.describe() + "\nbridge: " + bridge.describe();
+            assertEquals(bridge.exitCode(), second.exitCode(), both);
+            assertEquals(bridge.stdout(), second.stdout(), both);
         }
     }
 }

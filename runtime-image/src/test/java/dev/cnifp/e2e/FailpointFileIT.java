@@ -129,7 +129,8 @@ class FailpointFileIT {
         PluginRun second = fake.plugin().run("ADD", file);
         assertEquals(1, second.exitCode(), second::describe);
         assertEquals(normalised, file.raw());
-        assertEquals(inode, inode(file), "already normal and nothing spent: not rewritten (a rewrite renames a new file)");
+        assertEquals(inode, inode(file),
+                "already normal and nothing spent: not rewritten (a rewrite renames a new file)");
     }
 
     private static Object inode(FailpointFile file) {

@@ -137,14 +137,15 @@ class ThirdPartyActionIT {
                     SeedExample.HELPER_ENV);
 
             assertEquals(1, add.exitCode(), add::describe);
-            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to parse failpoint cmdAdd: invalid failpoint "
-                    + "\"1*errcode(x)\" at column 11: errcode takes CODE,MESSAGE, e.g. errcode(11,try later)"),
+            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to parse failpoint cmdAdd: "
+                    + "invalid failpoint \"1*errcode(x)\" at column 11: errcode takes CODE,MESSAGE, e.g. "
+                    + "errcode(11,try later)"),
                     add.stdoutJson(), add::describe);
             assertEquals(handWritten, file.raw());
         }
     }
 
-    /** docs/plugin.md: nothing but the CNI answer reaches stdout; what else prints to System.out goes to the debug log. */
+    /** docs/plugin.md: only the CNI answer reaches stdout; what else prints to System.out goes to the debug log. */
     @Test
     void whatAnActionPrintsToSystemOutStaysOffStdoutAndGoesToTheDebugLog() throws IOException {
         FailpointFile file = FailpointFile.create(work.resolve("chatty.json"),

@@ -334,13 +334,29 @@ class ImageIT {
 
         Result result = run(Map.of("CNI_COMMAND", "VERSION"), copy.toString());
 
-        String message = "cni-bridge-fp: no image at " + elsewhere + " (no bin/java there): a copy of the launcher "
-                + "finds its image only when install.sh wrote the prefix into it; copy the installed launcher, or "
-                + "symlink this one";
+        String message = "cni-bridge-fp: no image at " + elsewhere + " (no bin/java and lib/modules there): a copy of "
+                + "the launcher finds its image only when install.sh wrote the prefix into it; copy the installed "
+                + "launcher, or symlink this one";
         assertEquals(1, result.exit(), result.out() + result.err());
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"\n}", result.out());
         assertEquals(message + "\n", result.err());
+    }
+
+    @Test
+    void aCopyNextToSomeOtherJavaDoesNotStartIt(@TempDir Path dir) throws Exception {
+        // e.g. copied into /usr/bin beside the system's java: a bin/java that is not ours must not be started.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho not our java\n");
+        Files.setPosixFilePermissions(bin.resolve("java"), java.nio.file.attribute.PosixFilePermissions.fromString(
+                "rwxr-xr-x"));
+        Path copy = Files.copy(image.resolve("bin/cni-bridge-fp"), bin.resolve("cni-bridge-fp"));
+
+        Result result = run(Map.of("CNI_COMMAND", "VERSION"), copy.toString());
+
+        assertEquals(1, result.exit(), result.out() + result.err());
+        assertTrue(result.out().startsWith("{\n    \"code\": 999,\n    \"msg\": \"cni-bridge-fp: no image at " + dir),
+                result.out());
     }
 
     @Test

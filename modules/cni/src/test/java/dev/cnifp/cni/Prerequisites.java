@@ -21,7 +21,8 @@ public final class Prerequisites {
             return;
         }
         if (Boolean.getBoolean("cnifp.requireRealParts") || "true".equals(System.getenv("CI"))) {
-            fail(whatIsMissing + " -- CI=true (or cnifp.requireRealParts=true), so this fails instead of being skipped");
+            fail(whatIsMissing
+                    + " -- CI=true (or cnifp.requireRealParts=true), so this fails instead of being skipped");
         }
         System.out.println("skipped: " + whatIsMissing);
         Assumptions.assumeTrue(false, "skipped: " + whatIsMissing
