@@ -295,6 +295,24 @@ class ImageIT {
     }
 
     @Test
+    void theAotTrainingModeMakesACacheTheJvmTakes(@TempDir Path dir) throws Exception {
+        // The build trains a cds archive; runtime-image/README.md offers -Dcnifp.train.mode=aot, JDK 25's AOT cache.
+        Path copy = dir.resolve("image");
+        copyTree(image, copy);
+        Path train = Path.of(System.getProperty("cnifp.buildDir", "build"), "train.sh").toAbsolutePath();
+
+        Result trained = run(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), "/bin/sh", train.toString(),
+                copy.toString(), "aot");
+
+        assertEquals(0, trained.exit(), trained.out() + trained.err());
+        assertEquals("aot", Files.readString(copy.resolve("lib/cni-bridge-fp.aot.mode")).strip());
+        Result version = run(Map.of("CNI_COMMAND", "VERSION", "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"),
+                copy.resolve("bin/cni-bridge-fp").toString());
+        assertEquals(0, version.exit(), version.out() + version.err());
+        assertTrue(version.out().startsWith("{\"cniVersion\""), version.out());
+    }
+
+    @Test
     void aBrokenCacheSlowsTheStartButNeverReachesStdout(@TempDir Path dir) throws Exception {
         // The JVM reports an unusable cache through its log, which goes to stdout by default; stdout is the CNI
         // result. The launcher's -Xlog options must keep it on stderr.
