@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -42,7 +43,7 @@ class FailpointFilePropertyTest {
         PluginHarness.Run run = new PluginHarness().run(PluginHarness.env(command), config);
 
         byte[] after = Files.readAllBytes(file);
-        boolean rewritten = !java.util.Arrays.equals(before, after);
+        boolean rewritten = !Arrays.equals(before, after);
         // That the cases below really occur, not just their absence of failures.
         Statistics.label("outcome").collect(run.status(), rewritten);
         Statistics.label("outcome").coverage(coverage -> {
@@ -52,11 +53,8 @@ class FailpointFilePropertyTest {
             coverage.check(1, true).count(count -> count > 0);
             coverage.check(2, true).count(count -> count > 0);
         });
-        if (run.status() == 2) {
-            assertTrue(content.contains("panic("), () -> "a panic the file did not ask for: " + run);
-            return;
-        }
-        assertTrue(run.status() == 0 || run.status() == 1, () -> "status " + run);
+        assertTrue(run.status() == 0 || run.status() == 1 || run.status() == 2 && content.contains("panic("),
+                () -> "status " + run);
         if (run.status() == 1) {
             assertTrue(run.stdout().startsWith("{\n    \"code\": "), () -> "not a CNI error: " + run);
             if (run.stdout().contains("failed to unmarshal failpoint conf")
@@ -65,8 +63,7 @@ class FailpointFilePropertyTest {
             }
         }
         if (rewritten) {
-            PluginHarness.Run again = new PluginHarness().run(PluginHarness.env(command),
-                    command.equals("CHECK") ? checkConfig(file) : PluginHarness.configWithConfPath(file.toString()));
+            PluginHarness.Run again = new PluginHarness().run(PluginHarness.env(command), config);
             assertFalse(again.stdout().contains("failed to unmarshal failpoint conf"),
                     () -> "the call cannot read what the call before wrote: " + again + "\n" + new String(after,
                             StandardCharsets.UTF_8));
