@@ -59,10 +59,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 if [ "${CNIFP_BENCH_INSIDE:-}" != 1 ]; then
     [ "$(id -u)" = 0 ] || { echo "bench: needs root (private network namespace)" >&2; exit 1; }
-    for tool in hyperfine jq unshare ip; do
-        command -v $tool >/dev/null || { echo "bench: needs $tool (apt-get install $tool)" >&2; exit 1; }
-    done
-    [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+    . "$here/needs.sh"
+    needs bench hyperfine jq unshare ip /usr/bin/time
     CNIFP_BENCH_INSIDE=1 exec unshare --net --mount --propagation private /bin/sh "$0" "$@"
 fi
 

@@ -21,8 +21,8 @@ rounds=${ROUNDS:-4}
 warmup=${WARMUP:-3}
 rss_runs=${RSS_RUNS:-5}
 call=${CALL:-version}
-for tool in hyperfine jq; do command -v $tool >/dev/null || { echo "flags: needs $tool" >&2; exit 1; }; done
-[ -x /usr/bin/time ] || { echo "flags: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+. "$here/needs.sh"
+needs flags hyperfine jq /usr/bin/time
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-flags.XXXXXX")
 trap 'rm -rf "$work"' EXIT

@@ -34,10 +34,8 @@ warmup=${WARMUP:-2}
 rounds=${ROUNDS:-10}
 [ -x "$image/bin/java" ] && [ -f "$image/lib/cni-bridge-fp.aot" ] ||
     { echo "folios: no trained image at $image (mvn package first)" >&2; exit 1; }
-for tool in hyperfine jq; do
-    command -v $tool >/dev/null || { echo "folios: needs $tool (apt-get install $tool)" >&2; exit 1; }
-done
-[ -x /usr/bin/time ] || { echo "folios: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+. "$here/needs.sh"
+needs folios hyperfine jq /usr/bin/time
 . "$here/vm-flags.sh"
 flags=$(launcher_vm_flags "$image" folios)
 . "$here/rounds.sh"

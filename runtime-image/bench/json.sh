@@ -19,7 +19,8 @@ image=$(cd "${1:-$here/../target/image}" && pwd)
 runs=${RUNS:-10}
 rounds=${ROUNDS:-4}
 warmup=${WARMUP:-3}
-for tool in hyperfine jq; do command -v $tool >/dev/null || { echo "json: needs $tool" >&2; exit 1; }; done
+. "$here/needs.sh"
+needs json hyperfine jq
 . "$here/vm-flags.sh"
 flags=$(launcher_vm_flags "$image" json)
 . "$here/jdk.sh"
