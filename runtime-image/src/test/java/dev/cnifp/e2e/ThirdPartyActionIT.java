@@ -132,9 +132,8 @@ class ThirdPartyActionIT {
         String handWritten = "{\"cmdAdd\": \"1*errcode(x)\"}";
         FailpointFile file = FailpointFile.create(work.resolve("bad.json"), handWritten);
 
-        try (CniPath cniPath = CniPath.withFakeBridge(plugin, "{}")) {
-            PluginRun add = PluginRunner.onHost(cniPath).run("ADD", Json.write(SeedExample.netconfObject(file.path())),
-                    SeedExample.HELPER_ENV);
+        try (PluginWithFakeBridge fake = PluginWithFakeBridge.create(plugin)) {
+            PluginRun add = fake.run("ADD", file);
 
             assertEquals(1, add.exitCode(), add::describe);
             assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to parse failpoint cmdAdd: "

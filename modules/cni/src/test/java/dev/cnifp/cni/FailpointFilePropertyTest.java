@@ -39,7 +39,7 @@ class FailpointFilePropertyTest {
         // getBytes, not writeString: a cut-off object may end in half a surrogate pair, which becomes '?' here.
         Files.write(file, content.getBytes(StandardCharsets.UTF_8));
         byte[] before = Files.readAllBytes(file);
-        String config = command.equals("CHECK") ? checkConfig(file) : PluginHarness.configWithConfPath(file.toString());
+        String config = PluginHarness.configWithConfPath(file.toString());
 
         PluginHarness.Run run = new PluginHarness().run(PluginHarness.env(command), config);
 
@@ -72,12 +72,6 @@ class FailpointFilePropertyTest {
         }
     }
 
-    /** CHECK needs a prevResult and a config version of 0.4.0 or later. */
-    private static String checkConfig(Path file) {
-        String add = PluginHarness.configWithConfPath(file.toString());
-        return add.substring(0, add.length() - 1) + ",\"prevResult\":" + PluginHarness.RESULT + "}";
-    }
-
     @Provide
     Arbitrary<String> commands() {
         return Arbitraries.of(COMMANDS);
@@ -93,24 +87,21 @@ class FailpointFilePropertyTest {
                 Arbitraries.strings().ofMaxLength(12));
         Arbitrary<String> specs = spec.list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("->", parts));
         Arbitrary<String> key = Arbitraries.of("cmdAdd", "cmdDel", "cmdCheck", "CMDADD", "CmdDel", "other", "cmdGC");
-        Arbitrary<String> value = Arbitraries.oneOf(specs.map(FailpointFilePropertyTest::quoted),
+        Arbitrary<String> value = Arbitraries.oneOf(specs.map(PluginHarness::json),
                 Arbitraries.of("1", "null", "[]", "{}", "true", "\"\\u0031*off\"", "\"1*error(\\n)\""));
-        Arbitrary<String> member = Combinators.combine(key, value).as((k, v) -> quoted(k) + ":" + v);
+        Arbitrary<String> member = Combinators.combine(key, value).as((k, v) -> PluginHarness.json(k) + ":" + v);
         Arbitrary<String> object = member.list().ofMaxSize(4).map(members -> "{" + String.join(",", members) + "}");
         // Well-formed files with an entry for every command, so that specs are really evaluated and spent.
         Arbitrary<String> wellFormedSpec = Arbitraries.of("1*error(x)", "error(y)", "2*off", "1*panic(p)",
                 "1*off->1*error(e)", "00*off->0100%error(n)", "50%1*error(h)", "0*off").list().ofMinSize(1)
                 .ofMaxSize(2).map(parts -> String.join("->", parts));
         Arbitrary<String> wellFormed = Combinators.combine(wellFormedSpec, wellFormedSpec, wellFormedSpec).as(
-                (add, del, check) -> "{\"cmdAdd\": " + quoted(add) + ", \"cmdDel\": " + quoted(del)
-                        + ", \"cmdCheck\": " + quoted(check) + "}");
-        return Arbitraries.oneOf(wellFormed, wellFormed, object, object, object.map(o -> o.substring(0, o.length() / 2)),
-                object.map(o -> "\uFEFF" + o), object.map(o -> o + "x"), Arbitraries.strings().ofMaxLength(30),
+                (add, del, check) -> "{\"cmdAdd\": " + PluginHarness.json(add) + ", \"cmdDel\": "
+                        + PluginHarness.json(del) + ", \"cmdCheck\": " + PluginHarness.json(check) + "}");
+        return Arbitraries.oneOf(wellFormed, wellFormed, object, object,
+                object.map(o -> o.substring(0, o.length() / 2)), object.map(o -> "\uFEFF" + o),
+                object.map(o -> o + "x"), Arbitraries.strings().ofMaxLength(30),
                 Arbitraries.of("", "[]", "null", "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}"));
-    }
-
-    private static String quoted(String text) {
-        return dev.cnifp.cni.json.GoJson.compact(new dev.cnifp.cni.json.JsonValue.JsonString(text));
     }
 
     private static Path createDirectory() {

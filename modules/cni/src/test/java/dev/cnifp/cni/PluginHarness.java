@@ -105,7 +105,8 @@ final class PluginHarness {
                 + "\n}";
     }
 
-    private static String json(String s) {
+    /** {@code s} as a JSON string literal, Go's way. */
+    static String json(String s) {
         return dev.cnifp.cni.json.GoJson.compact(new dev.cnifp.cni.json.JsonValue.JsonString(s));
     }
 
