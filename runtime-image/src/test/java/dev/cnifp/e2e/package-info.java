@@ -8,10 +8,11 @@
  * {@link dev.cnifp.e2e.CniPath} (a CNI bin directory like /opt/cni/bin, with Debian's real delegates or a fake
  * one) and {@link dev.cnifp.e2e.FailpointFile} (the file as {@code cat}, {@code jq .} and data show it).
  *
- * <p>The tests: {@code SeedReadmeIT} (the seed README's example, output for output), {@code PlainDelegationIT}
- * and {@code FailpointActionsIT} (real bridge and host-local in a sandbox, as root), {@code FailpointFileIT},
- * {@code DelegationContractIT}, {@code ConcurrentUpdatesIT} and {@code CrashSafetyIT} (a fake bridge, no root,
- * no namespace), {@code ThirdPartyActionIT} (docs/writing-actions.md followed: its example action module compiled
+ * <p>The tests: {@code SeedReadmeIT} (the seed README's example, output for output), {@code PlainDelegationIT},
+ * {@code FailpointActionsIT} and {@code ContainerdCallsIT} (real bridge and host-local in a sandbox, as root; the last
+ * replays containerd's calls for a pod and the scenarios of its failpoint tests, without containerd),
+ * {@code FailpointFileIT}, {@code DelegationContractIT}, {@code ConcurrentUpdatesIT} and {@code CrashSafetyIT} (a
+ * fake bridge, no root, no namespace), {@code ThirdPartyActionIT} (docs/writing-actions.md followed: its example action module compiled
  * against the image and run in front of the real bridge; an action printing to System.out),
  * {@code InstallDefaultsIT} (install.sh's default /opt paths, under a tmpfs in a mount namespace of its own), and
  * {@code NetnsSandboxIT} (the harness keeps to its sandbox).

@@ -1,0 +1,206 @@
+package dev.cnifp.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The calls containerd 1.6's CRI makes for a pod, replayed in a sandbox against Debian's real bridge, with the
+ * scenarios of containerd's own failpoint tests (integration/sandbox_run_rollback_test.go). What containerd sends is
+ * in shared/docs/containerd-e2e.md: compact JSON with sorted keys and {@code capabilities} kept, every pod annotation
+ * in {@code runtimeConfig}, a 64-hex container ID, {@code CNI_ARGS} with {@code IgnoreUnknown=1}, and three kinds of
+ * DEL: the rollback of a failed ADD (no prevResult), StopPodSandbox's (prevResult) and RemovePodSandbox's (no
+ * prevResult, CNI_NETNS empty). Every one of them spends a {@code cmdDel} count.
+ */
+class ContainerdCallsIT {
+
+    private static final String CONFPATH = "failpoint.cni.containerd.io/confpath";
+
+    @TempDir
+    Path work;
+
+    @RegisterExtension
+    final RealBridgeSandbox real = RealBridgeSandbox.forOurPlugin();
+
+    /** One pod sandbox: its ID, its network namespace in the sandbox, and the failpoint file its annotation names. */
+    private record Pod(String name, String id, String netns, FailpointFile file) {
+
+        /** The network config as containerd's libcni writes it for this pod: compact, every object's keys sorted. */
+        String netconf(String prevResult) {
+            Map<String, Object> netconf = SeedExample.netconfObject(file.path());
+            netconf.put("cniVersion", "1.0.0");
+            netconf.put("capabilities", Map.of("io.kubernetes.cri.pod-annotations", true));
+            netconf.put("runtimeConfig", Map.of("io.kubernetes.cri.pod-annotations", Map.of(
+                    CONFPATH, file.path().toString(),
+                    "io.kubernetes.cri.sandbox-name", name,
+                    "kubernetes.io/config.source", "api")));
+            if (prevResult != null) {
+                netconf.put("prevResult", Json.parse(prevResult));
+            }
+            return Json.write(sorted(netconf));
+        }
+
+        /** The environment of a call with a network namespace; {@code ""} for RemovePodSandbox's DEL. */
+        Map<String, String> env(String netnsPath) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("HOME", "/root");
+            env.put("CNI_CONTAINERID", id);
+            env.put("CNI_NETNS", netnsPath);
+            env.put("CNI_IFNAME", "eth0");
+            env.put("CNI_ARGS", "K8S_POD_INFRA_CONTAINER_ID=" + id + ";IgnoreUnknown=1;K8S_POD_NAMESPACE=default;"
+                    + "K8S_POD_UID=" + id.substring(0, 8) + ";K8S_POD_NAME=" + name);
+            return env;
+        }
+
+        Map<String, String> env() {
+            return env("/run/netns/" + netns);
+        }
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((key, member) -> sorted.put((String) key, sorted(member)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ContainerdCallsIT::sorted).toList();
+        }
+        return value;
+    }
+
+    private FailpointFile file(String content) {
+        return FailpointFile.create(work.resolve("failpoints.json"), content);
+    }
+
+    /** A pod whose sandbox ID, like containerd's, is 64 hex digits (here a digest of its name). */
+    private static Pod pod(String name, String netns, FailpointFile file) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return new Pod(name, HexFormat.of().formatHex(digest), netns, file);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cniError(String msg) {
+        return "{\n    \"code\": 999,\n    \"msg\": \"" + msg + "\"\n}";
+    }
+
+    private PluginRun call(Pod pod, String command, String prevResult, Map<String, String> env) {
+        return real.plugin().run(command, pod.netconf(prevResult), env);
+    }
+
+    private PluginRun addThatSucceeds(Pod pod) {
+        PluginRun add = call(pod, "ADD", null, pod.env());
+        assertEquals(0, add.exitCode(), add::describe);
+        String ipv4 = CniResult.parse(add).addressIn(SeedExample.IPV4_SUBNET)
+                .orElseThrow(() -> new AssertionError("no IPv4 address: " + add.describe()));
+        String shown = real.sandbox().execOk("ip", "-n", pod.netns(), "addr", "show", "eth0");
+        assertTrue(shown.contains("inet " + ipv4 + " "), () -> "eth0 lacks " + ipv4 + ":\n" + shown);
+        return add;
+    }
+
+    private void assertStopAndRemoveSucceed(Pod pod, PluginRun add) {
+        PluginRun stop = call(pod, "DEL", add.stdout(), pod.env());
+        assertEquals(0, stop.exitCode(), stop::describe);
+        assertEquals("", stop.stdout(), stop::describe);
+        assertFalse(real.sandbox().linkExists(pod.netns(), "eth0"), "eth0 survived StopPodSandbox's DEL");
+
+        PluginRun remove = call(pod, "DEL", null, pod.env(""));
+        assertEquals(0, remove.exitCode(), remove::describe);
+        assertEquals("", remove.stdout(), remove::describe);
+    }
+
+    @Test
+    void aFailedSetupIsRolledBackAndTheRetrySucceeds() {
+        Pod pod = pod("setup", SeedExample.NETNS, file("{\"cmdAdd\": \"1*error(you-shall-not-pass!)\"}"));
+
+        PluginRun failed = call(pod, "ADD", null, pod.env());
+        assertEquals(cniError("you-shall-not-pass!"), failed.stdout(), failed::describe);
+        assertEquals(1, failed.exitCode(), failed::describe);
+        assertFalse(real.sandbox().linkExists(pod.netns(), "eth0"), "the failpoint fires before bridge runs");
+        assertEquals("0*error(you-shall-not-pass!)", pod.file().entry("cmdAdd"));
+
+        PluginRun rollback = call(pod, "DEL", null, pod.env());
+        assertEquals(0, rollback.exitCode(), () -> "the rollback DEL has no failpoint: " + rollback.describe());
+        assertEquals("", rollback.stdout(), rollback::describe);
+
+        String spent = pod.file().raw();
+        PluginRun retry = addThatSucceeds(pod);
+        assertStopAndRemoveSucceed(pod, retry);
+        assertEquals(spent, pod.file().raw(), "spent and absent entries: no call may rewrite the file");
+    }
+
+    @Test
+    void aFailedTeardownKeepsTheInterfaceAndTheRetriedStopRemovesIt() {
+        Pod pod = pod("teardown", SeedExample.NETNS, file("{\"cmdDel\": \"1*error(please retry)\"}"));
+        PluginRun add = addThatSucceeds(pod);
+
+        PluginRun stop = call(pod, "DEL", add.stdout(), pod.env());
+        assertEquals(cniError("please retry"), stop.stdout(), stop::describe);
+        assertEquals(1, stop.exitCode(), stop::describe);
+        assertTrue(real.sandbox().linkExists(pod.netns(), "eth0"), "a failed DEL must not have reached bridge");
+        assertEquals("0*error(please retry)", pod.file().entry("cmdDel"));
+
+        assertStopAndRemoveSucceed(pod, add);
+    }
+
+    /** RemovePodSandbox's DEL comes with CNI_NETNS empty and no prevResult; it still evaluates cmdDel. */
+    @Test
+    void theRemoveDelWithoutANetnsSpendsACountToo() {
+        Pod pod = pod("remove", SeedExample.NETNS, file("{\"cmdDel\": \"1*off->1*error(not yet)\"}"));
+        PluginRun add = addThatSucceeds(pod);
+
+        PluginRun stop = call(pod, "DEL", add.stdout(), pod.env());
+        assertEquals(0, stop.exitCode(), () -> "off, then bridge's DEL: " + stop.describe());
+        assertFalse(real.sandbox().linkExists(pod.netns(), "eth0"), "eth0 survived StopPodSandbox's DEL");
+        assertEquals("0*off->1*error(not yet)", pod.file().entry("cmdDel"));
+
+        PluginRun remove = call(pod, "DEL", null, pod.env(""));
+        assertEquals(cniError("not yet"), remove.stdout(), remove::describe);
+        assertEquals(1, remove.exitCode(), remove::describe);
+        assertEquals("0*off->0*error(not yet)", pod.file().entry("cmdDel"));
+
+        PluginRun retried = call(pod, "DEL", null, pod.env(""));
+        assertEquals(0, retried.exitCode(), retried::describe);
+        assertEquals("", retried.stdout(), retried::describe);
+    }
+
+    /** Two pods whose annotations name one file: the first pod spends the {@code off}, the second panics. */
+    @Test
+    void aCascadeInOneFileSharedByTwoPodsPassesTheFirstAndPanicsTheSecond() {
+        real.sandbox().execOk("ip", "netns", "add", "second");
+        FailpointFile shared = file("{\"cmdAdd\": \"1*off->1*panic(sorry)\"}");
+        Pod first = pod("first", SeedExample.NETNS, shared);
+        Pod second = pod("second", "second", shared);
+
+        PluginRun add = addThatSucceeds(first);
+        assertEquals("0*off->1*panic(sorry)", shared.entry("cmdAdd"));
+
+        PluginRun panicked = call(second, "ADD", null, second.env());
+        assertEquals(2, panicked.exitCode(), panicked::describe);
+        assertEquals("", panicked.stdout(), panicked::describe);
+        assertTrue(panicked.stderr().startsWith("panic: sorry"), panicked::describe);
+        assertFalse(real.sandbox().linkExists("second", "eth0"), "the panic fires before bridge runs");
+        assertEquals("0*off->0*panic(sorry)", shared.entry("cmdAdd"));
+
+        assertStopAndRemoveSucceed(first, add);
+        PluginRun secondRetry = addThatSucceeds(second);
+        assertStopAndRemoveSucceed(second, secondRetry);
+    }
+}
