@@ -20,10 +20,10 @@ final class CniPath implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** {@code cni-bridge-fp} plus links to Debian's real bridge, host-local and loopback in /usr/lib/cni. */
+    /** {@code cni-bridge-fp} plus links to Debian's real plugins in /usr/lib/cni ({@link RealParts#REAL_PLUGINS}). */
     static CniPath withRealPlugins(Path plugin) {
         CniPath path = empty(plugin);
-        for (String name : new String[] {"bridge", "host-local", "loopback"}) {
+        for (String name : RealParts.REAL_PLUGINS) {
             path.link(name, RealParts.CNI_PLUGIN_DIR.resolve(name));
         }
         return path;

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in shared/docs/containerd-e2e.md: compact JSON with sorted keys and {@code capabilities} kept, every pod annotation
  * in {@code runtimeConfig}, a 64-hex container ID, {@code CNI_ARGS} with {@code IgnoreUnknown=1}, and three kinds of
  * DEL: the rollback of a failed ADD (no prevResult), StopPodSandbox's (prevResult) and RemovePodSandbox's (no
- * prevResult, CNI_NETNS empty). Every one of them spends a {@code cmdDel} count.
+ * prevResult, CNI_NETNS empty). Every one of them spends a {@code cmdDel} count. Debian's portmap, second in
+ * containerd's conflist, runs on our ADD result.
  */
 class ContainerdCallsIT {
 
@@ -179,6 +180,52 @@ class ContainerdCallsIT {
         PluginRun retried = call(pod, "DEL", null, pod.env(""));
         assertEquals(0, retried.exitCode(), retried::describe);
         assertEquals("", retried.stdout(), retried::describe);
+    }
+
+    /**
+     * containerd's failpoint conflist puts portmap after us: libcni hands it our ADD result as prevResult, and portmap
+     * takes the pod's addresses from the interfaces that result marks as the container's. Our re-printed result
+     * must keep them (indices, names, sandbox paths), or portmap maps nothing. DEL runs the chain in reverse.
+     */
+    @Test
+    void portmapAfterUsFindsThePodInOurResult() {
+        Pod pod = pod("chained", SeedExample.NETNS, file("{\"cmdDel\": \"1*off\"}"));
+        PluginRun add = addThatSucceeds(pod);
+        String address = CniResult.parse(add).addressIn(SeedExample.IPV4_SUBNET).orElseThrow();
+        String ipv4 = address.substring(0, address.indexOf('/'));
+
+        CommandResult mapped = portmap("ADD", pod, add.stdout());
+        assertEquals(0, mapped.exitCode(), mapped::describe);
+        assertEquals(CniResult.parse(add).addresses(), new CniResult(Json.parseObject(mapped.stdout())).addresses(),
+                mapped::describe);
+        String rules = real.sandbox().execOk("iptables-save", "-t", "nat");
+        assertTrue(rules.contains("--dport 8080 ") && rules.contains("--to-destination " + ipv4 + ":80"),
+                () -> "no DNAT of port 8080 to " + ipv4 + ":80 after portmap's ADD:\n" + rules);
+
+        CommandResult unmapped = portmap("DEL", pod, add.stdout());
+        assertEquals(0, unmapped.exitCode(), unmapped::describe);
+        String left = real.sandbox().execOk("iptables-save", "-t", "nat");
+        assertFalse(left.contains("--to-destination " + ipv4 + ":80"), () -> "portmap's DEL left:\n" + left);
+        assertStopAndRemoveSucceed(pod, add);
+        assertEquals("0*off", pod.file().entry("cmdDel"));
+    }
+
+    /** Debian's portmap, run the way libcni runs the list's second plugin for this pod. */
+    private CommandResult portmap(String command, Pod pod, String prevResult) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("cniVersion", "1.0.0");
+        config.put("name", SeedExample.netconfObject(pod.file().path()).get("name"));
+        config.put("type", "portmap");
+        config.put("capabilities", Map.of("portMappings", true));
+        config.put("runtimeConfig", Map.of("portMappings",
+                List.of(Map.of("hostPort", 8080, "containerPort", 80, "protocol", "tcp"))));
+        config.put("prevResult", Json.parse(prevResult));
+        Map<String, String> env = new LinkedHashMap<>(pod.env());
+        env.put("PATH", NetnsSandbox.PATH);
+        env.put("CNI_COMMAND", command);
+        env.put("CNI_PATH", RealParts.CNI_PLUGIN_DIR.toString());
+        return ChildProcess.run(real.sandbox().inside(List.of(RealParts.CNI_PLUGIN_DIR.resolve("portmap").toString())),
+                env, Json.write(sorted(config)), PluginRunner.DEFAULT_TIMEOUT);
     }
 
     /** Two pods whose annotations name one file: the first pod spends the {@code off}, the second panics. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -32,9 +33,12 @@ final class RealParts {
         require(onPath("ip"), "no `ip` command (Debian package iproute2)");
     }
 
-    /** The real bridge, host-local and loopback plugins, and iptables for bridge's ipMasq. */
+    /** The real plugins of containerd's failpoint conflist: our delegate and its IPAM, loopback, and portmap after us. */
+    static final List<String> REAL_PLUGINS = List.of("bridge", "host-local", "loopback", "portmap");
+
+    /** The real plugins, and iptables for bridge's ipMasq (and portmap's rules). */
     static void requireRealBridge() {
-        for (String plugin : new String[] {"bridge", "host-local", "loopback"}) {
+        for (String plugin : REAL_PLUGINS) {
             require(Files.isExecutable(CNI_PLUGIN_DIR.resolve(plugin)),
                     "no " + CNI_PLUGIN_DIR.resolve(plugin) + " (Debian package containernetworking-plugins; .ci/run installs it)");
         }
