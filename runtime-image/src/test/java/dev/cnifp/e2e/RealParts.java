@@ -33,7 +33,7 @@ final class RealParts {
         require(onPath("ip"), "no `ip` command (Debian package iproute2)");
     }
 
-    /** The real plugins of containerd's failpoint conflist: our delegate and its IPAM, loopback, and portmap after us. */
+    /** The real plugins of containerd's failpoint conflist: our delegate, its IPAM, loopback, and portmap after us. */
     static final List<String> REAL_PLUGINS = List.of("bridge", "host-local", "loopback", "portmap");
 
     /** The real plugins, and iptables for bridge's ipMasq (and portmap's rules). */

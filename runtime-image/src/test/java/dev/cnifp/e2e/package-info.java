@@ -12,8 +12,8 @@
  * {@code FailpointActionsIT} and {@code ContainerdCallsIT} (real bridge and host-local in a sandbox, as root; the last
  * replays containerd's calls for a pod and the scenarios of its failpoint tests, without containerd),
  * {@code FailpointFileIT}, {@code DelegationContractIT}, {@code ConcurrentUpdatesIT} and {@code CrashSafetyIT} (a
- * fake bridge, no root, no namespace), {@code ThirdPartyActionIT} (docs/writing-actions.md followed: its example action module compiled
- * against the image and run in front of the real bridge; an action printing to System.out),
+ * fake bridge, no root, no namespace), {@code ThirdPartyActionIT} (docs/writing-actions.md followed: its example
+ * action module compiled against the image and run in front of the real bridge; an action printing to System.out),
  * {@code InstallDefaultsIT} (install.sh's default /opt paths, under a tmpfs in a mount namespace of its own), and
  * {@code NetnsSandboxIT} (the harness keeps to its sandbox).
  *
