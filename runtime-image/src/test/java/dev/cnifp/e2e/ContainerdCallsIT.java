@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,55 @@ class ContainerdCallsIT {
         PluginRun retried = call(pod, "DEL", null, pod.env(""));
         assertEquals(0, retried.exitCode(), retried::describe);
         assertEquals("", retried.stdout(), retried::describe);
+    }
+
+    /**
+     * Pods started together, as a node does after a restart: twelve ADDs at once on one file with four errors in it.
+     * Exactly four fail, the eight others get an interface from bridge, each its own address; the file ends spent.
+     */
+    @Test
+    void podsStartedTogetherShareTheCountsExactly() {
+        FailpointFile shared = file("{\"cmdAdd\": \"4*error(busy)\"}");
+        List<Pod> pods = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String netns = "pod" + i;
+            real.sandbox().execOk("ip", "netns", "add", netns);
+            pods.add(pod(netns, netns, shared));
+        }
+
+        List<ChildProcess> started = new ArrayList<>();
+        for (Pod pod : pods) {
+            started.add(real.plugin().start("ADD", pod.netconf(null), pod.env()));
+        }
+        List<PluginRun> adds = new ArrayList<>();
+        for (ChildProcess process : started) {
+            adds.add(PluginRun.of("ADD", process.await(PluginRunner.DEFAULT_TIMEOUT)));
+        }
+
+        Set<String> addresses = new HashSet<>();
+        int failed = 0;
+        for (int i = 0; i < pods.size(); i++) {
+            PluginRun add = adds.get(i);
+            boolean hasInterface = real.sandbox().linkExists(pods.get(i).netns(), "eth0");
+            if (add.exitCode() == 1) {
+                failed++;
+                assertEquals(cniError("busy"), add.stdout(), add::describe);
+                assertFalse(hasInterface, () -> "a failed ADD reached bridge: " + add.describe());
+            } else {
+                assertEquals(0, add.exitCode(), add::describe);
+                assertTrue(hasInterface, () -> "no eth0 after " + add.describe());
+                assertTrue(addresses.add(CniResult.parse(add).addressIn(SeedExample.IPV4_SUBNET).orElseThrow()),
+                        () -> "an address given twice: " + add.describe());
+            }
+        }
+        assertEquals(4, failed, "twelve ADDs on 4*error(busy)");
+        assertEquals("{\n  \"cmdAdd\": \"0*error(busy)\"\n}\n", shared.raw());
+        for (int i = 0; i < pods.size(); i++) {
+            PluginRun del = call(pods.get(i), "DEL", adds.get(i).exitCode() == 0 ? adds.get(i).stdout() : null,
+                    pods.get(i).env());
+            assertEquals(0, del.exitCode(), del::describe);
+            assertFalse(real.sandbox().linkExists(pods.get(i).netns(), "eth0"), del::describe);
+        }
     }
 
     /**
