@@ -2,7 +2,7 @@
 # Trains the start-up archive of the image: IMAGE/lib/cni-bridge-fp.aot, which the launcher passes to the JVM
 # as -XX:AOTCache. Run by Maven in the package phase, after jlink and assemble.sh.
 #
-#   train.sh IMAGE [cds|aot]
+#   train.sh IMAGE [cds|aot] [SCENARIO...]
 #
 # Why after jlink and inside the image: an AOT cache / CDS archive records the exact lib/modules it was made
 # from and is refused by any other image.
@@ -13,7 +13,9 @@
 # adds -XX:AOTCache only when the cache exists, and it does not exist while we train.
 #
 # The representative calls: VERSION; an ADD that fails at the failpoint 1000000*error(x); an ADD that passes
-# its failpoint (1000000*off) and is delegated to a fake bridge that prints a canned 1.0.0 result.
+# its failpoint (1000000*off) and is delegated to a fake bridge that prints a canned 1.0.0 result. A custom
+# distribution adds calls that fire its own actions as more SCENARIOs, NAME:COMMAND:SPEC each (the spec becomes the
+# file's cmdAdd), e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml).
 #
 # Two ways to make the archive, because a JDK 25 AOT cache is made from ONE training run (its configuration file
 # is a binary snapshot of one JVM; several cannot be merged):
@@ -28,8 +30,9 @@
 # they answer only some of the calls): their exit codes are printed, and a cache is still made from what ran. The
 # build fails only when no archive could be made or the JVM refuses the one made.
 set -eu
-image=${1:?usage: train.sh IMAGE [aot|cds]}
+image=${1:?usage: train.sh IMAGE [aot|cds] [NAME:COMMAND:SPEC...]}
 mode=${2:-cds}
+[ $# -lt 2 ] || shift 2
 image=$(cd "$image" && pwd)
 launcher=$image/bin/cni-bridge-fp
 cache=$image/lib/cni-bridge-fp.aot
@@ -78,7 +81,9 @@ call() {
     grep -v -e '^NOTE: Picked up JDK_JAVA_OPTIONS' "$work/$name.err" | grep -E '^(Error|\[.*(warning|error))' >&2 || true
 }
 
-scenarios='version:VERSION:off failing-add:ADD:1000000*error(x) delegated-add:ADD:1000000*off'
+# Split on blanks, never globbed (specs hold '*'); so a SPEC has no blanks.
+scenarios="version:VERSION:off failing-add:ADD:1000000*error(x) delegated-add:ADD:1000000*off $*"
+set -f
 
 if [ "$mode" = aot ]; then
     best= best_size=0
@@ -98,6 +103,7 @@ else
         name=${s%%:*} rest=${s#*:}
         call "$name" "${rest%%:*}" "${rest#*:}" "-XX:DumpLoadedClassList=$work/$name.classlist"
     done
+    set +f
     # Merge: drop the per-run "id: N" numbering (only classes of custom loaders need ids, and we have none),
     # keep each line once, in first-seen order.
     # awk 1: each file ends with a newline even when its last line does not.
