@@ -45,8 +45,7 @@ class ContainerdCallsIT {
 
         /** The network config as containerd's libcni writes it for this pod: compact, every object's keys sorted. */
         String netconf(String prevResult) {
-            Map<String, Object> netconf = SeedExample.netconfObject(file.path());
-            netconf.put("cniVersion", "1.0.0");
+            Map<String, Object> netconf = SeedExample.netconfObject(file.path(), "1.0.0");
             netconf.put("capabilities", Map.of("io.kubernetes.cri.pod-annotations", true));
             netconf.put("runtimeConfig", Map.of("io.kubernetes.cri.pod-annotations", Map.of(
                     CONFPATH, file.path().toString(),

@@ -31,9 +31,7 @@ class FailpointActionsIT {
 
     /** The README's configuration at {@code cniVersion}, its annotation pointing at {@code file}. */
     private static Map<String, Object> netconf(String cniVersion, FailpointFile file) {
-        Map<String, Object> netconf = SeedExample.netconfObject(file.path());
-        netconf.put("cniVersion", cniVersion);
-        return netconf;
+        return SeedExample.netconfObject(file.path(), cniVersion);
     }
 
     @Test

@@ -26,9 +26,8 @@ class PlainDelegationIT {
 
     /** The README's configuration at {@code cniVersion}, with no runtimeConfig (so no failpoint). */
     private Map<String, Object> netconf(String cniVersion) {
-        Map<String, Object> netconf = SeedExample.netconfObject(work.resolve("unused.json"));
+        Map<String, Object> netconf = SeedExample.netconfObject(work.resolve("unused.json"), cniVersion);
         netconf.remove("runtimeConfig");
-        netconf.put("cniVersion", cniVersion);
         return netconf;
     }
 

@@ -101,4 +101,11 @@ final class SeedExample {
     static Map<String, Object> netconfObject(Path confpath) {
         return Json.parseObject(netconf(confpath));
     }
+
+    /** The same at another {@code cniVersion}. */
+    static Map<String, Object> netconfObject(Path confpath, String cniVersion) {
+        Map<String, Object> netconf = netconfObject(confpath);
+        netconf.put("cniVersion", cniVersion);
+        return netconf;
+    }
 }
