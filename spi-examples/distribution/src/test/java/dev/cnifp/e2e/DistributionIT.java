@@ -59,24 +59,22 @@ class DistributionIT {
     }
 
     @Test
-    void exitEndsTheDelWithItsStatusBeforeBridgeAndTheNextDelPasses() {
-        FailpointFile file = file("{\"cmdDel\": \"1*off->1*exit(3)\"}");
+    void exitEndsTheDelWithItsStatusBeforeBridgeAndTheNextDelReachesBridge() {
+        FailpointFile file = file("{\"cmdDel\": \"1*exit(3)->off\"}");
         PluginRun add = real.plugin().run("ADD", netconf(file), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
-        String del = CniResult.withPrevResult(SeedExample.netconfObject(file.path()), add.stdout());
-
-        PluginRun first = real.plugin().run("DEL", del, SeedExample.HELPER_ENV);
-        assertEquals(0, first.exitCode(), () -> "off, then bridge's DEL: " + first.describe());
-        assertFalse(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 survived DEL");
+        String del = CniResult.withPrevResult(SeedExample.netconfObject(file.path(), "1.0.0"), add.stdout());
 
         PluginRun exited = real.plugin().run("DEL", del, SeedExample.HELPER_ENV);
         assertEquals(3, exited.exitCode(), exited::describe);
         assertEquals("", exited.stdout(), exited::describe);
         assertEquals("", exited.stderr(), exited::describe);
-        assertEquals("0*off->0*exit(3)", file.entry("cmdDel"));
+        assertEquals("0*exit(3)->off", file.entry("cmdDel"));
+        assertTrue(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "exit(3) reached bridge");
 
-        PluginRun third = real.plugin().run("DEL", del, SeedExample.HELPER_ENV);
-        assertEquals(0, third.exitCode(), third::describe);
+        PluginRun next = real.plugin().run("DEL", del, SeedExample.HELPER_ENV);
+        assertEquals(0, next.exitCode(), () -> "off, then bridge's DEL: " + next.describe());
+        assertFalse(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), "fpeni0 survived DEL");
     }
 
     @Test
