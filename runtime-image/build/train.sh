@@ -14,8 +14,10 @@
 #
 # The representative calls: VERSION; an ADD that fails at the failpoint 1000000*error(x); an ADD that passes
 # its failpoint (1000000*off) and is delegated to a fake bridge that prints a canned 1.0.0 result. A custom
-# distribution adds calls that fire its own actions as more SCENARIOs, NAME:COMMAND:SPEC each (the spec becomes the
-# file's cmdAdd), e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml).
+# distribution adds calls that fire its own actions as more SCENARIOs, NAME:COMMAND:SPEC each: NAME of letters,
+# digits, '-' and '_'; SPEC, with no blanks or ':', becomes the COMMAND's entry in the failpoint file (cmdAdd for ADD, ...);
+# e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml). A SPEC the plugin cannot parse
+# fails the training. In aot mode only the largest run counts, so an extra call matters only if it is that run.
 #
 # Two ways to make the archive, because a JDK 25 AOT cache is made from ONE training run (its configuration file
 # is a binary snapshot of one JVM; several cannot be merged):
@@ -32,7 +34,16 @@
 set -eu
 image=${1:?usage: train.sh IMAGE [aot|cds] [NAME:COMMAND:SPEC...]}
 mode=${2:-cds}
-[ $# -lt 2 ] || shift 2
+shift
+[ $# -eq 0 ] || shift
+for extra in "$@"; do
+    case $extra in
+        *[!A-Za-z0-9_-]*:*:* | :*:* | *:*:*:*) ;; # NAME with other characters, empty NAME; COMMAND without ':'
+        ?*:?*:?*) case $extra in *' '*) ;; *) continue ;; esac ;;
+    esac
+    echo "train: bad scenario '$extra' (NAME:COMMAND:SPEC; no blanks, no ':' in SPEC)" >&2
+    exit 2
+done
 image=$(cd "$image" && pwd)
 launcher=$image/bin/cni-bridge-fp
 cache=$image/lib/cni-bridge-fp.aot
@@ -67,7 +78,11 @@ EOF
 # call NAME COMMAND FAILPOINT_SPEC TRAINING_OPTIONS: one plugin call as containerd makes it.
 call() {
     name=$1 command=$2 spec=$3 opts=$4
-    printf '{"cmdAdd":"%s"}\n' "$spec" >"$work/$name.failpoints.json"
+    case $command in
+        ADD) key=cmdAdd ;; DEL) key=cmdDel ;; CHECK) key=cmdCheck ;; STATUS) key=cmdStatus ;; GC) key=cmdGC ;;
+        *) key=cmdAdd ;; # VERSION reads no file
+    esac
+    printf '{"%s":"%s"}\n' "$key" "$spec" >"$work/$name.failpoints.json"
     config "$work/$name.failpoints.json" >"$work/$name.config.json"
     set +e
     env -i JDK_JAVA_OPTIONS="$opts" \
@@ -79,6 +94,11 @@ call() {
     echo "train: $name ($command) exited $rc: $(head -c 200 "$work/$name.out" | tr -s '\n ' '  ')"
     # Only JVM trouble matters here; a program that does not answer every call (the bench's images) is expected.
     grep -v -e '^NOTE: Picked up JDK_JAVA_OPTIONS' "$work/$name.err" | grep -E '^(Error|\[.*(warning|error))' >&2 || true
+    # But a spec the plugin cannot parse trains the wrong path (a misspelt action in a distribution's scenario).
+    if grep -q 'failed to parse failpoint' "$work/$name.out"; then
+        echo "train: the $name call could not parse its failpoint '$spec'" >&2
+        exit 1
+    fi
 }
 
 # Split on blanks, never globbed (specs hold '*'); so a SPEC has no blanks.
