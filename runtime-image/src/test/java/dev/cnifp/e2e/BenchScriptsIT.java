@@ -3,8 +3,6 @@ package dev.cnifp.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,7 +165,7 @@ class BenchScriptsIT {
         List<String> expected = new ArrayList<>(List.of("defaults-no-cache", "cache-only", "launcher"));
         // One leave-one-out row per launcher flag, but the logging flags (kept for correctness) and the unlock flag
         // (which only admits the diagnostic flag after it).
-        for (String flag : launcherVmFlags()) {
+        for (String flag : PluginBinary.launcherVmFlags(image)) {
             if (!flag.startsWith("-Xlog:") && !flag.equals("-XX:+UnlockDiagnosticVMOptions")) {
                 expected.add("without " + flag);
             }
@@ -177,17 +175,6 @@ class BenchScriptsIT {
             assertTrue(variants.contains(variant), () -> "no row " + variant + ":\n" + run.describe());
         }
         assertTrue(run.stdout().contains("call: " + call + ","), run::describe);
-    }
-
-    /** The flags of the launcher's {@code vm_flags='...'} line, the one place they are set. */
-    private static List<String> launcherVmFlags() {
-        try {
-            String line = Files.readAllLines(image.resolve("bin/cni-bridge-fp")).stream()
-                    .filter(l -> l.startsWith("vm_flags='")).findFirst().orElseThrow();
-            return List.of(line.substring("vm_flags='".length(), line.length() - 1).split(" "));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

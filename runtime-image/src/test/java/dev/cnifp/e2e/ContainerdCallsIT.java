@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The calls containerd 1.6's CRI makes for a pod, replayed in a sandbox against Debian's real bridge, with the
- * scenarios of containerd's own failpoint tests (integration/sandbox_run_rollback_test.go). What containerd sends is
- * in shared/docs/containerd-e2e.md: compact JSON with sorted keys and {@code capabilities} kept, every pod annotation
+ * scenarios of containerd's own failpoint tests (integration/sandbox_run_rollback_test.go). What containerd 1.6 was
+ * seen to send on these machines, and what is replayed here: compact JSON with sorted keys and {@code capabilities} kept, every pod annotation
  * in {@code runtimeConfig}, a 64-hex container ID, {@code CNI_ARGS} with {@code IgnoreUnknown=1}, and three kinds of
  * DEL: the rollback of a failed ADD (no prevResult), StopPodSandbox's (prevResult) and RemovePodSandbox's (no
  * prevResult, CNI_NETNS empty). Every one of them spends a {@code cmdDel} count. Debian's portmap, second in
@@ -144,9 +144,11 @@ class ContainerdCallsIT {
         assertEquals("", rollback.stdout(), rollback::describe);
 
         String spent = pod.file().raw();
+        Object inode = pod.file().inode();
         PluginRun retry = addThatSucceeds(pod);
         assertStopAndRemoveSucceed(pod, retry);
-        assertEquals(spent, pod.file().raw(), "spent and absent entries: no call may rewrite the file");
+        assertEquals(spent, pod.file().raw(), "spent and absent entries: no call may change the file");
+        assertEquals(inode, pod.file().inode(), "spent and absent entries: no call may write the file again");
     }
 
     @Test
@@ -235,8 +237,8 @@ class ContainerdCallsIT {
 
     /**
      * containerd's failpoint conflist puts portmap after us: libcni hands it our ADD result as prevResult, and portmap
-     * takes the pod's addresses from the interfaces that result marks as the container's. Our re-printed result
-     * must keep them (indices, names, sandbox paths), or portmap maps nothing. DEL runs the chain in reverse.
+     * skips every address whose interface (by index) is not the container's: named CNI_IFNAME, with a sandbox path.
+     * Our re-printed result must keep those, or portmap maps nothing. DEL runs the chain in reverse.
      */
     @Test
     void portmapAfterUsFindsThePodInOurResult() {
@@ -247,8 +249,6 @@ class ContainerdCallsIT {
 
         CommandResult mapped = portmap("ADD", pod, add.stdout());
         assertEquals(0, mapped.exitCode(), mapped::describe);
-        assertEquals(CniResult.parse(add).addresses(), new CniResult(Json.parseObject(mapped.stdout())).addresses(),
-                mapped::describe);
         String rules = real.sandbox().execOk("iptables-save", "-t", "nat");
         assertTrue(rules.contains("--dport 8080 ") && rules.contains("--to-destination " + ipv4 + ":80"),
                 () -> "no DNAT of port 8080 to " + ipv4 + ":80 after portmap's ADD:\n" + rules);

@@ -44,6 +44,15 @@ final class FailpointFile {
         }
     }
 
+    /** The file's inode number: the plugin writes by renaming a new file over it, so a write changes it. */
+    Object inode() {
+        try {
+            return Files.getAttribute(path, "unix:ino");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What {@code cat FILE | jq .} shows; fails the test when jq cannot parse the file. */
     String throughJq() {
         RealParts.requireJq();

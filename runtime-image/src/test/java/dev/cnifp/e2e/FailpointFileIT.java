@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -125,20 +123,12 @@ class FailpointFileIT {
         assertEquals("normal", first.stdoutJson().get("msg"), first::describe);
         assertEquals(normalised, file.raw(), "no count was spent, but the spec was normalised: written back");
 
-        Object inode = inode(file);
+        Object inode = file.inode();
         PluginRun second = fake.plugin().run("ADD", file);
         assertEquals(1, second.exitCode(), second::describe);
         assertEquals(normalised, file.raw());
-        assertEquals(inode, inode(file),
+        assertEquals(inode, file.inode(),
                 "already normal and nothing spent: not rewritten (a rewrite renames a new file)");
-    }
-
-    private static Object inode(FailpointFile file) {
-        try {
-            return Files.getAttribute(file.path(), "unix:ino");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

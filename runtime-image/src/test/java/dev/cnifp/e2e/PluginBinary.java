@@ -2,8 +2,11 @@ package dev.cnifp.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the plugin under test is: {@code ${cnifp.image}/bin/cni-bridge-fp}, the launcher of the jlink image.
@@ -41,6 +44,18 @@ final class PluginBinary {
                     + "bin/with-jdk25 mvn -B -DskipTests package");
         }
         return binary.toAbsolutePath();
+    }
+
+    /** The flags of {@code image}'s launcher, its {@code vm_flags='...'} line: the one place they are set. */
+    static List<String> launcherVmFlags(Path image) {
+        try {
+            String line = Files.readAllLines(image.resolve("bin/cni-bridge-fp")).stream()
+                    .filter(l -> l.startsWith("vm_flags='")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no vm_flags line in " + image + "/bin/cni-bridge-fp"));
+            return List.of(line.substring("vm_flags='".length(), line.length() - 1).split(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Failpoint tests make no sense against an override such as the bare bridge: skip them then. */
