@@ -34,6 +34,7 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-distribution-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM HUP
 cp -R -p "$plugin" "$work/plugin"
 cp -R -p "$distribution" "$work/distribution"
 mkdir "$work/modules"
@@ -47,7 +48,8 @@ exec $work/plugin/bin/java $flags --module-path $work/modules -m dev.cnifp.cni/d
 EOF
 chmod 0755 "$work/module-path"
 
-# row NAME BINARY ACTION EXPECTED_EXIT: one failing ADD, checked once, then added to the timed commands.
+# row NAME BINARY ACTION EXPECTED_EXIT EXPECTED_STDOUT: one failing ADD, checked once (its exit code, its whole
+# answer, nothing on stderr: an action the image does not know would also exit 1), then timed below.
 set --
 row() {
     printf '{"cmdAdd": "1000000*%s"}\n' "$3" >"$work/$1.failpoints.json"
@@ -59,18 +61,19 @@ row() {
     sh "$work/$1.sh" >"$work/$1.out" 2>"$work/$1.err"
     rc=$?
     set -e
-    if [ "$rc" != "$4" ] || [ -s "$work/$1.err" ]; then
+    if [ "$rc" != "$4" ] || [ -s "$work/$1.err" ] || [ "$(cat "$work/$1.out")" != "$5" ]; then
         cat "$work/$1.out" "$work/$1.err" >&2
-        echo "distribution/bench.sh: $1 exited $rc, expected $4 and nothing on stderr" >&2
+        echo "distribution/bench.sh: $1 exited $rc, expected $4, $5 on stdout and nothing on stderr" >&2
         exit 1
     fi
 }
-row plugin-error "$work/plugin/bin/cni-bridge-fp" 'error(x)' 1
-row distribution-error "$work/distribution/bin/cni-bridge-fp" 'error(x)' 1
-row distribution-errcode "$work/distribution/bin/cni-bridge-fp" 'errcode(11,x)' 1
-row distribution-exit "$work/distribution/bin/cni-bridge-fp" 'exit(3)' 3
-row module-path-errcode "$work/module-path" 'errcode(11,x)' 1
-grep -q '"code": 11' "$work/distribution-errcode.out" || { echo "distribution/bench.sh: errcode did not fire" >&2; exit 1; }
+error_x=$(printf '{\n    "code": 999,\n    "msg": "x"\n}')
+errcode_x=$(printf '{\n    "code": 11,\n    "msg": "x"\n}')
+row plugin-error "$work/plugin/bin/cni-bridge-fp" 'error(x)' 1 "$error_x"
+row distribution-error "$work/distribution/bin/cni-bridge-fp" 'error(x)' 1 "$error_x"
+row distribution-errcode "$work/distribution/bin/cni-bridge-fp" 'errcode(11,x)' 1 "$errcode_x"
+row distribution-exit "$work/distribution/bin/cni-bridge-fp" 'exit(3)' 3 ''
+row module-path-errcode "$work/module-path" 'errcode(11,x)' 1 "$errcode_x"
 rows='plugin-error distribution-error distribution-errcode distribution-exit module-path-errcode'
 for name in $rows; do
     set -- "$@" --command-name "$name" "sh $work/$name.sh"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,18 +117,36 @@ class DistributionIT {
                 "module-path-errcode"), names, run::describe);
     }
 
-    /** {@code -XX:AOTMode=on} turns an archive the JVM cannot use into a failed start instead of a slow one. */
+    /**
+     * The classes behind the fired examples come from the archive trained inside this image (with {@code
+     * -XX:AOTMode=on}, an archive the JVM cannot use is a failed start). Run as the launcher runs it, plus a
+     * class-load log, which cannot go through JDK_JAVA_OPTIONS: the launcher's own {@code -Xlog:disable} follows it.
+     */
     @Test
-    void theJvmTakesTheArchiveTrainedInsideThisImageWhenAnExampleFires() {
+    void theFiredExamplesClassesComeFromTheArchiveTrainedInsideThisImage() throws IOException {
         Path image = Path.of(System.getProperty("cnifp.image"));
-        assertTrue(Files.isRegularFile(image.resolve("lib/cni-bridge-fp.aot")), "no start-up archive in " + image);
-        FailpointFile file = file("{\"cmdAdd\": \"errcode(100,always)\"}");
-        Map<String, String> env = new HashMap<>(SeedExample.HELPER_ENV);
-        env.put("JDK_JAVA_OPTIONS", "-XX:AOTMode=on");
+        Map<String, List<String>> classesBySpec = Map.of(
+                "errcode(100,always)", List.of("dev.cnifp.examples.errcode.ErrcodeAction$Errcode"),
+                "exit(4)", List.of("dev.cnifp.examples.exit.ExitAction$Exit", "dev.cnifp.core.spi.Outcome$Exit"));
+        for (Map.Entry<String, List<String>> example : classesBySpec.entrySet()) {
+            FailpointFile file = file("{\"cmdAdd\": \"" + example.getKey() + "\"}");
+            Path log = work.resolve(example.getValue().getFirst() + ".log");
+            List<String> argv = new ArrayList<>(List.of(image.resolve("bin/java").toString()));
+            argv.addAll(PluginBinary.launcherVmFlags(image));
+            argv.addAll(List.of("-XX:AOTMode=on", "-XX:AOTCache=" + image.resolve("lib/cni-bridge-fp.aot"),
+                    "-Xlog:class+load:file=" + log, "-m", "dev.cnifp.cni/dev.cnifp.cni.Main"));
+            Map<String, String> env = new HashMap<>(SeedExample.HELPER_ENV);
+            env.putAll(Map.of("PATH", NetnsSandbox.PATH, "CNI_COMMAND", "ADD", "CNI_PATH", "/nonexistent"));
 
-        PluginRun add = real.plugin().run("ADD", netconf(file), env);
+            CommandResult run = ChildProcess.run(argv, env, netconf(file), Duration.ofSeconds(60));
 
-        assertEquals("{\n    \"code\": 100,\n    \"msg\": \"always\"\n}", add.stdout(), add::describe);
-        assertEquals(1, add.exitCode(), add::describe);
+            assertEquals(example.getKey().startsWith("exit") ? 4 : 1, run.exitCode(), run::describe);
+            String loaded = Files.readString(log);
+            for (String name : example.getValue()) {
+                assertTrue(loaded.contains(" " + name + " source: shared objects file"),
+                        () -> name + " not loaded from the archive:\n" + loaded.lines()
+                                .filter(line -> line.contains(name)).toList());
+            }
+        }
     }
 }

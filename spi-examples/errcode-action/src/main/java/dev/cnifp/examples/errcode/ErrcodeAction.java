@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * {@code errcode(CODE,MSG)}: fails the call with CNI error code CODE and message MSG, everything after the first
- * comma. The CNI spec reserves codes 1 to 99 for its well-known errors (e.g. 11, "try again later") and leaves 100 and
+ * comma. The CNI spec reserves codes 0 to 99 for its well-known errors (e.g. 11, "try again later") and leaves 100 and
  * up to plugins; 0 is not an error, so it is refused.
  *
  * <p>The plugin makes every provider on every call: the usage text is a constant and {@code bind} checks digits by
