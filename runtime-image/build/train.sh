@@ -15,9 +15,10 @@
 # The representative calls: VERSION; an ADD that fails at the failpoint 1000000*error(x); an ADD that passes
 # its failpoint (1000000*off) and is delegated to a fake bridge that prints a canned 1.0.0 result. A custom
 # distribution adds calls that fire its own actions as more SCENARIOs, NAME:COMMAND:SPEC each: NAME of letters,
-# digits, '-' and '_'; SPEC, with no blanks or ':', becomes the COMMAND's entry in the failpoint file (cmdAdd for ADD, ...);
-# e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml). A SPEC the plugin cannot parse
-# fails the training. In aot mode only the largest run counts, so an extra call matters only if it is that run.
+# digits, '-' and '_'; SPEC, with no blanks or ':', becomes the COMMAND's entry in the failpoint file (cmdAdd for
+# ADD, ...); e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml). A SPEC the plugin
+# cannot parse fails the training. In aot mode only the largest run counts, so an extra call matters only if it
+# is that run.
 #
 # Two ways to make the archive, because a JDK 25 AOT cache is made from ONE training run (its configuration file
 # is a binary snapshot of one JVM; several cannot be merged):
@@ -38,8 +39,8 @@ shift
 [ $# -eq 0 ] || shift
 for extra in "$@"; do
     case $extra in
-        *[!A-Za-z0-9_-]*:*:* | :*:* | *:*:*:*) ;; # NAME with other characters, empty NAME; COMMAND without ':'
-        ?*:?*:?*) case $extra in *' '*) ;; *) continue ;; esac ;;
+        *[!A-Za-z0-9_-]*:*:* | :*:* | *:*:*:*) ;; # other characters in NAME, no NAME, a ':' in SPEC: refused
+        ?*:?*:?*) case $extra in *' '*) ;; *) continue ;; esac ;; # three parts, none empty, no blank: taken
     esac
     echo "train: bad scenario '$extra' (NAME:COMMAND:SPEC; no blanks, no ':' in SPEC)" >&2
     exit 2

@@ -56,7 +56,8 @@ class DistributionIT {
 
         PluginRun add = real.plugin().run("ADD", netconf(file), SeedExample.HELPER_ENV);
         assertEquals(0, add.exitCode(), add::describe);
-        assertTrue(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME), () -> "no fpeni0: " + add.describe());
+        assertTrue(real.sandbox().linkExists(SeedExample.NETNS, SeedExample.IFNAME),
+                () -> "no fpeni0: " + add.describe());
     }
 
     @Test

@@ -58,8 +58,8 @@ class ErrcodeActionTest {
         "1*errcode(2147483648,msg) | got the code \"2147483648\""})
     void aBadArgumentIsASyntaxErrorThatSaysWhatIsExpected(String spec, String got) {
         FailpointSyntaxException e = assertThrows(FailpointSyntaxException.class, () -> parser.parse(spec));
-        String expected = "invalid failpoint \"" + spec + "\" at column 11: errcode takes CODE,MESSAGE with CODE from 1 "
-                + "to 2147483647, e.g. errcode(11,try again); " + got;
+        String expected = "invalid failpoint \"" + spec + "\" at column 11: errcode takes CODE,MESSAGE with CODE "
+                + "from 1 to 2147483647, e.g. errcode(11,try again); " + got;
         assertEquals(expected, e.getMessage());
     }
 
