@@ -247,13 +247,13 @@ class ContainerdCallsIT {
         String address = CniResult.parse(add).addressIn(SeedExample.IPV4_SUBNET).orElseThrow();
         String ipv4 = address.substring(0, address.indexOf('/'));
 
-        CommandResult mapped = portmap("ADD", pod, add.stdout());
+        PluginRun mapped = portmap("ADD", pod, add.stdout());
         assertEquals(0, mapped.exitCode(), mapped::describe);
         String rules = real.sandbox().execOk("iptables-save", "-t", "nat");
         assertTrue(rules.contains("--dport 8080 ") && rules.contains("--to-destination " + ipv4 + ":80"),
                 () -> "no DNAT of port 8080 to " + ipv4 + ":80 after portmap's ADD:\n" + rules);
 
-        CommandResult unmapped = portmap("DEL", pod, add.stdout());
+        PluginRun unmapped = portmap("DEL", pod, add.stdout());
         assertEquals(0, unmapped.exitCode(), unmapped::describe);
         String left = real.sandbox().execOk("iptables-save", "-t", "nat");
         assertFalse(left.contains("--to-destination " + ipv4 + ":80"), () -> "portmap's DEL left:\n" + left);
@@ -262,7 +262,7 @@ class ContainerdCallsIT {
     }
 
     /** Debian's portmap, run the way libcni runs the list's second plugin for this pod. */
-    private CommandResult portmap(String command, Pod pod, String prevResult) {
+    private PluginRun portmap(String command, Pod pod, String prevResult) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("cniVersion", "1.0.0");
         config.put("name", SeedExample.netconfObject(pod.file().path()).get("name"));
@@ -271,12 +271,7 @@ class ContainerdCallsIT {
         config.put("runtimeConfig", Map.of("portMappings",
                 List.of(Map.of("hostPort", 8080, "containerPort", 80, "protocol", "tcp"))));
         config.put("prevResult", Json.parse(prevResult));
-        Map<String, String> env = new LinkedHashMap<>(pod.env());
-        env.put("PATH", NetnsSandbox.PATH);
-        env.put("CNI_COMMAND", command);
-        env.put("CNI_PATH", RealParts.CNI_PLUGIN_DIR.toString());
-        return ChildProcess.run(real.sandbox().inside(List.of(RealParts.CNI_PLUGIN_DIR.resolve("portmap").toString())),
-                env, Json.write(sorted(config)), PluginRunner.DEFAULT_TIMEOUT);
+        return real.plugin().runOther("portmap", command, Json.write(sorted(config)), pod.env());
     }
 
     /** Two pods whose annotations name one file: the first pod spends the {@code off}, the second panics. */

@@ -49,12 +49,24 @@ final class PluginRunner {
      * the CNI bin directory, so that anything it wrongly creates relative to it is seen and removed with it.
      */
     ChildProcess start(String command, String netconf, Map<String, String> env) {
+        return start(binary(), command, netconf, env);
+    }
+
+    /**
+     * Another plugin of the same CNI bin directory ({@code bridge}, {@code portmap}, ...), run as this runner runs
+     * ours: to see what it answers on its own, or as the next plugin of a chain.
+     */
+    PluginRun runOther(String name, String command, String netconf, Map<String, String> env) {
+        return PluginRun.of(command, start(cniPath.dir().resolve(name), command, netconf, env).await(DEFAULT_TIMEOUT));
+    }
+
+    private ChildProcess start(Path binary, String command, String netconf, Map<String, String> env) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PATH", NetnsSandbox.PATH);
         environment.put("CNI_COMMAND", command);
         environment.put("CNI_PATH", cniPath.envValue());
         environment.putAll(env);
-        List<String> argv = List.of(binary().toString());
+        List<String> argv = List.of(binary.toString());
         return ChildProcess.start(sandbox.map(s -> s.inside(argv)).orElse(argv), environment, netconf, cniPath.dir());
     }
 
