@@ -24,11 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The calls containerd 1.6's CRI makes for a pod, replayed in a sandbox against Debian's real bridge, with the
  * scenarios of containerd's own failpoint tests (integration/sandbox_run_rollback_test.go). What containerd 1.6 was
- * seen to send on these machines, and what is replayed here: compact JSON with sorted keys and {@code capabilities} kept, every pod annotation
- * in {@code runtimeConfig}, a 64-hex container ID, {@code CNI_ARGS} with {@code IgnoreUnknown=1}, and three kinds of
- * DEL: the rollback of a failed ADD (no prevResult), StopPodSandbox's (prevResult) and RemovePodSandbox's (no
- * prevResult, CNI_NETNS empty). Every one of them spends a {@code cmdDel} count. Debian's portmap, second in
- * containerd's conflist, runs on our ADD result.
+ * seen to send on these machines, and what is replayed here: compact JSON with sorted keys and {@code capabilities}
+ * kept, every pod annotation in {@code runtimeConfig}, a 64-hex container ID, {@code CNI_ARGS} with
+ * {@code IgnoreUnknown=1}, and three kinds of DEL: the rollback of a failed ADD (no prevResult), StopPodSandbox's
+ * (prevResult) and RemovePodSandbox's (no prevResult, CNI_NETNS empty). Every one of them spends a {@code cmdDel}
+ * count. Debian's portmap, second in containerd's conflist, runs on our ADD result.
  */
 class ContainerdCallsIT {
 
