@@ -44,6 +44,7 @@ flags=$(launcher_vm_flags "$image" folios)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-folios.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
 files='lib/server/libjvm.so lib/cni-bridge-fp.aot lib/modules'
 copies='fresh small-libjvm small-archive small-all big-all reread reread-cat'
 
