@@ -64,9 +64,9 @@ final class GoJsonSyntax {
         error = "invalid character " + GoQuote.quoteChar(c) + " " + context;
     }
 
-    private void push(Parse p) {
+    private void push(int c, Parse p) {
         if (depth == MAX_DEPTH) {
-            error = "exceeded max depth";
+            fail(c, "exceeded max depth");
             return;
         }
         if (depth == stack.length) {
@@ -193,11 +193,11 @@ final class GoJsonSyntax {
         switch (c) {
             case '{' -> {
                 state = State.BEGIN_STRING_OR_EMPTY;
-                push(Parse.OBJECT_KEY);
+                push(c, Parse.OBJECT_KEY);
             }
             case '[' -> {
                 state = State.BEGIN_VALUE_OR_EMPTY;
-                push(Parse.ARRAY_VALUE);
+                push(c, Parse.ARRAY_VALUE);
             }
             case '"' -> state = State.IN_STRING;
             case '-' -> state = State.NEG;

@@ -101,6 +101,19 @@ class GoJsonTest {
     }
 
     @Test
+    void nestingBeyondGosLimitNamesTheCharacterThatOpenedIt() throws GoJsonException {
+        // Go's scanner allows 10000 open arrays or objects and reports the 10001st like any invalid character.
+        String limit = "[".repeat(10_000) + "]".repeat(10_000);
+        assertEquals(limit, GoJson.compact(GoJson.parse(limit)));
+        GoJsonException arrays = assertThrows(GoJsonException.class,
+                () -> GoJson.parse("[".repeat(10_001) + "]".repeat(10_001)));
+        assertEquals("invalid character '[' exceeded max depth", arrays.getMessage());
+        GoJsonException objects = assertThrows(GoJsonException.class,
+                () -> GoJson.parse("{\"a\":".repeat(10_001) + "1" + "}".repeat(10_001)));
+        assertEquals("invalid character '{' exceeded max depth", objects.getMessage());
+    }
+
+    @Test
     void deepNestingDoesNotOverflowTheStack() throws GoJsonException {
         String deep = "[".repeat(9_000) + "]".repeat(9_000);
         assertEquals(deep, GoJson.compact(GoJson.parse(deep)));
