@@ -44,15 +44,10 @@ final class PluginFailure {
         GoUnmarshal.Outcome<Reply> decoded = GoUnmarshal.unmarshalKeepingValue(document, Reply.TYPE);
         Reply reply = decoded.value();
         String msg = decoded.error() == null ? reply.msg() : unparsable(stdout, decoded.error().getMessage());
-        return new CniError(clampToInt(reply.code()), msg, reply.details());
+        return new CniError(reply.code(), msg, reply.details());
     }
 
     private static String unparsable(byte[] stdout, String goError) {
         return "netplugin failed but error parsing its diagnostic message " + GoQuote.quote(stdout) + ": " + goError;
-    }
-
-    /** Go's code is a uint; codes beyond int range (never seen in practice) are shown as Integer.MAX_VALUE. */
-    private static int clampToInt(long unsignedCode) {
-        return Long.compareUnsigned(unsignedCode, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : (int) unsignedCode;
     }
 }

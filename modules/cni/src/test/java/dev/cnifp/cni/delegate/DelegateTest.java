@@ -76,6 +76,13 @@ class DelegateTest {
         assertEquals(new CniError(code, msg, details), failure(body));
     }
 
+    @ParameterizedTest(name = "code {0}")
+    @CsvSource({"2147483648", "4294967296", "18446744073709551615"})
+    void codesBeyondIntRangeAreKeptAsGosUint(String code) throws Exception {
+        CniError error = failure("printf '{\"code\":" + code + ",\"msg\":\"m\"}'; exit 1");
+        assertEquals("{\n    \"code\": " + code + ",\n    \"msg\": \"m\"\n}", error.toWireFormat());
+    }
+
     @Test
     void nonExecutableFileIsPermissionDenied() throws Exception {
         Path plugin = FakePlugins.file(tmp, "bridge", "#!/bin/sh\nexit 0\n".getBytes(), "rw-r--r--");
