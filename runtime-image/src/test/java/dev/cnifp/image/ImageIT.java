@@ -119,6 +119,18 @@ class ImageIT {
     }
 
     @Test
+    void aClosedStdinIsAReadErrorAsInGo(@TempDir Path dir) throws Exception {
+        // With fd 0 closed the JVM's first open file (lib/modules) would become stdin and be read as the config.
+        Result result = run(cniEnvironment("ADD", dir), "/bin/sh", "-c", "exec \"$0\" <&-",
+                image.resolve("bin/cni-bridge-fp").toString());
+
+        assertEquals(1, result.exit(), result.err());
+        assertEquals("{\n    \"code\": 5,\n    \"msg\": \"error reading from stdin: read /dev/stdin: bad file "
+                + "descriptor\"\n}", result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
     void theLauncherBecomesTheJvmSoASignalEndsThePlugin(@TempDir Path dir) throws Exception {
         // containerd signals a plugin that outlives its call. The launcher execs the JVM, so the process containerd
         // started IS the plugin: the signal reaches it, and no JVM is left running behind a dead shell.
