@@ -65,8 +65,7 @@ final class PluginProcess {
             return Outcome.notStarted("fork/exec " + executable + ": exec format error");
         }
         ProcessBuilder builder = new ProcessBuilder(executable);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
+        passOn(environment, builder.environment());
         Process process;
         try {
             process = builder.start();
@@ -74,6 +73,21 @@ final class PluginProcess {
             return Outcome.notStarted("fork/exec " + executable + ": " + goErrnoText(e.getMessage()));
         }
         return collect(process, stdin);
+    }
+
+    /**
+     * Makes {@code child} (a copy of this process's environment) equal to {@code wanted}, touching only the variables
+     * that differ. Java decodes the environment with the locale's charset (ASCII in the C locale containerd runs
+     * plugins in), but the copy keeps each inherited variable's bytes as they came, so a value that is not ASCII, or
+     * not even UTF-8, reaches the delegate unchanged, as Go passes its environment on.
+     */
+    private static void passOn(Map<String, String> wanted, Map<String, String> child) {
+        child.keySet().retainAll(wanted.keySet());
+        for (Map.Entry<String, String> variable : wanted.entrySet()) {
+            if (!variable.getValue().equals(child.get(variable.getKey()))) {
+                child.put(variable.getKey(), variable.getValue());
+            }
+        }
     }
 
     private static Outcome collect(Process process, byte[] stdin) {
