@@ -166,6 +166,19 @@ class FailpointFileIT {
     }
 
     @Test
+    void aSlashAfterTheFileNameIsNotADirectoryAndSpendsNothing() {
+        FailpointFile file = file("{\"cmdAdd\": \"1*error(hit)\"}");
+        String confPath = file.path() + "/";
+
+        PluginRun add = fake.plugin().run("ADD", PluginWithFakeBridge.netconf(confPath));
+
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"failed to open confPath " + confPath + ": open " + confPath
+                + ": not a directory\"\n}", add.stdout(), add::describe);
+        assertEquals(1, add.exitCode(), add::describe);
+        assertEquals("{\"cmdAdd\": \"1*error(hit)\"}", file.raw(), "the count must not be spent");
+    }
+
+    @Test
     void anUnparsableSpecFailsTheCallAndLeavesTheFileAlone() {
         String handWritten = "{\"cmdAdd\": \"1*error(oops))\"}";
         FailpointFile file = file(handWritten);

@@ -72,6 +72,10 @@ final class LockedFile implements AutoCloseable {
                 realPath = path.toRealPath();
                 // Refuse FIFOs and devices before opening: opening them can block or have side effects.
                 BasicFileAttributes named = Files.readAttributes(realPath, BasicFileAttributes.class);
+                if (confPath.endsWith("/") && !named.isDirectory()) {
+                    // Path.of drops a trailing slash; open(2), as Go calls it, requires a directory after one.
+                    throw openFailed(confPath, "not a directory");
+                }
                 if (named.isDirectory()) {
                     throw openFailed(confPath, "is a directory");
                 }

@@ -316,6 +316,26 @@ class FailpointFileTest {
         assertEquals("failed to open confPath /tmp/a\0b: open /tmp/a\0b: invalid argument", nul.getMessage());
     }
 
+    @ParameterizedTest(name = "confpath ending in \"{0}\"")
+    @ValueSource(strings = {"/", "//", "/.", "/./"})
+    void aSlashAfterAFileNameIsNotADirectoryAndTheFileIsLeftAlone(String ending) throws Exception {
+        Path file = write("fp.json", "{\"cmdAdd\": \"1*error(hit)\"}");
+        FileSnapshot before = FileSnapshot.of(file);
+        String confPath = file + ending;
+        StateException e = assertThrows(StateException.class, () -> FailpointFile.at(confPath).update(document -> {
+            document.setEntry("cmdAdd", "0*error(hit)");
+            return null;
+        }));
+        assertEquals("failed to open confPath " + confPath + ": open " + confPath + ": not a directory",
+                e.getMessage());
+        assertEquals(before, FileSnapshot.of(file));
+        Path directory = Files.createDirectory(dir.resolve("adir"));
+        StateException onADirectory = assertThrows(StateException.class,
+                () -> FailpointFile.at(directory + ending).update(document -> null));
+        assertEquals("failed to open confPath " + directory + ending + ": open " + directory + ending
+                + ": is a directory", onADirectory.getMessage());
+    }
+
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("fifo");
