@@ -72,6 +72,10 @@ public final class FailpointFile {
             result = transition.apply(document);
             byte[] after = JqStyleWriter.write(document.values());
             if (!Arrays.equals(before, after)) {
+                if (after.length > MAX_BYTES) { // the indented form of a compact file can outgrow the limit
+                    throw new StateException("failed to write failpoint conf " + confPath + ": it would be larger "
+                            + "than " + MAX_BYTES + " bytes, which the plugin does not read back");
+                }
                 try {
                     AtomicReplacement.replace(file.realPath(), after);
                 } catch (IOException e) {

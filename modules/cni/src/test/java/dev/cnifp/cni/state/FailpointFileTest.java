@@ -356,6 +356,19 @@ class FailpointFileTest {
         assertEquals(before, FileSnapshot.of(file));
     }
 
+    @Test
+    void aRewriteThatWouldOutgrowTheReadLimitIsNotWritten() throws Exception {
+        // Compact, the file is just under the limit; indented, its rewrite would be over it, unreadable next time.
+        String head = "{\"cmdAdd\":\"1*error(big)\",\"pad\":\"";
+        String compact = head + "a".repeat((int) FailpointFile.MAX_BYTES - head.length() - 2) + "\"}";
+        Path file = write("big.json", compact);
+        assertEquals(FailpointFile.MAX_BYTES, Files.size(file));
+        FileSnapshot before = FileSnapshot.of(file);
+        assertUpdateFails(file, "failed to write failpoint conf " + file + ": it would be larger than "
+                + FailpointFile.MAX_BYTES + " bytes, which the plugin does not read back");
+        assertEquals(before, FileSnapshot.of(file));
+    }
+
     /** Root ignores directory permissions, so as root the directory is made immutable instead (chattr +i). */
     @Test
     void aWriteFailureLeavesTheFileAsItWas() throws Exception {
