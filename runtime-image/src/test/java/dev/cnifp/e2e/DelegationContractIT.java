@@ -2,11 +2,14 @@ package dev.cnifp.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,23 +80,54 @@ class DelegationContractIT {
         }
     }
 
+    /** A CNI bin directory whose only plugin, {@code bridge}, runs {@code shellLine} and prints nothing. */
+    private static Path binWithBridgeRunning(Path dir, String shellLine) throws IOException {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path bridge = Files.writeString(bin.resolve("bridge"), "#!/bin/sh\ncat >/dev/null\n" + shellLine + "\n");
+        Files.setPosixFilePermissions(bridge, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
+    private static Map<String, String> delEnvironment(Path bin) {
+        return Map.of("CNI_COMMAND", "DEL", "CNI_CONTAINERID", "c1", "CNI_IFNAME", "eth0", "CNI_NETNS", "",
+                "CNI_PATH", bin.toString());
+    }
+
     @Test
     void theDelegateGetsTheEnvironmentByteForByte(@TempDir Path dir) throws IOException {
-        // Java reads the environment through the locale's charset, ASCII here (no LANG, as under containerd); Go
-        // passes its environment on as bytes. A value that is neither ASCII nor UTF-8 must arrive as it was.
-        Path bin = Files.createDirectory(dir.resolve("bin"));
+        // Java decodes the environment with the locale's charset and replaces what does not decode; Go passes its
+        // environment on as bytes. A value that is not UTF-8, with a character that is not ASCII, must arrive as it was.
         Path seen = dir.resolve("seen");
-        Path bridge = Files.writeString(bin.resolve("bridge"),
-                "#!/bin/sh\ncat >/dev/null\nprintf '%s' \"$FOO\" >'" + seen + "'\n");
-        Files.setPosixFilePermissions(bridge, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path bin = binWithBridgeRunning(dir, "printf '%s' \"$FOO\" >'" + seen + "'");
         List<String> argv = List.of("/bin/sh", "-c", "FOO=$(printf 'a\\377\\303\\251b'); export FOO; exec \"$0\"",
                 PluginBinary.locate().toString());
-        Map<String, String> env = Map.of("CNI_COMMAND", "DEL", "CNI_CONTAINERID", "c1", "CNI_IFNAME", "eth0",
-                "CNI_NETNS", "", "CNI_PATH", bin.toString());
 
-        CommandResult del = ChildProcess.run(argv, env, Json.write(netconf()), PluginRunner.DEFAULT_TIMEOUT);
+        CommandResult del = ChildProcess.run(argv, delEnvironment(bin), Json.write(netconf()),
+                PluginRunner.DEFAULT_TIMEOUT);
 
         assertEquals(0, del.exitCode(), del::describe);
         assertArrayEquals(new byte[] {'a', (byte) 0xff, (byte) 0xc3, (byte) 0xa9, 'b'}, Files.readAllBytes(seen));
+    }
+
+    @Test
+    void theDelegateSeesTheRuntimesLocaleAndNoOther(@TempDir Path dir) throws IOException {
+        // Given no locale, the launcher starts the JVM with LC_CTYPE=C.UTF-8; that is the plugin's own business.
+        Path seen = dir.resolve("seen");
+        Path bin = binWithBridgeRunning(dir, "env >'" + seen + "'");
+        List<String> argv = List.of(PluginBinary.locate().toString());
+
+        CommandResult noLocale = ChildProcess.run(argv, delEnvironment(bin), Json.write(netconf()),
+                PluginRunner.DEFAULT_TIMEOUT);
+        assertEquals(0, noLocale.exitCode(), noLocale::describe);
+        List<String> names = Files.readAllLines(seen).stream().map(line -> line.substring(0, line.indexOf('='))).toList();
+        assertTrue(names.containsAll(delEnvironment(bin).keySet()), names::toString);
+        assertFalse(names.contains("LC_CTYPE"), names::toString);
+        assertFalse(names.stream().anyMatch(name -> name.startsWith("CNIFP")), names::toString);
+
+        Map<String, String> posix = new HashMap<>(delEnvironment(bin));
+        posix.put("LC_CTYPE", "POSIX");
+        CommandResult withLocale = ChildProcess.run(argv, posix, Json.write(netconf()), PluginRunner.DEFAULT_TIMEOUT);
+        assertEquals(0, withLocale.exitCode(), withLocale::describe);
+        assertTrue(Files.readAllLines(seen).contains("LC_CTYPE=POSIX"), () -> seen + " lacks LC_CTYPE=POSIX");
     }
 }

@@ -179,6 +179,19 @@ class FailpointFileIT {
     }
 
     @Test
+    void aPathWithNonAsciiCharactersWorksWithoutALocale() {
+        // The runner gives the plugin no LANG or LC_*, as containerd does; Java alone would encode the path as ASCII.
+        Path directory = work.resolve("pod-ü-名前");
+        assertTrue(directory.toFile().mkdir(), "cannot make " + directory);
+        FailpointFile file = FailpointFile.create(directory.resolve("failpoints.json"), "{\"cmdAdd\": \"2*error(hit)\"}");
+
+        PluginRun add = fake.plugin().run("ADD", file);
+
+        assertEquals("{\n    \"code\": 999,\n    \"msg\": \"hit\"\n}", add.stdout(), add::describe);
+        assertEquals("{\n  \"cmdAdd\": \"1*error(hit)\"\n}\n", file.raw());
+    }
+
+    @Test
     void anUnparsableSpecFailsTheCallAndLeavesTheFileAlone() {
         String handWritten = "{\"cmdAdd\": \"1*error(oops))\"}";
         FailpointFile file = file(handWritten);

@@ -22,7 +22,7 @@ public final class Main {
         // streams: the rest of the call waits for that work, so every microsecond before the thread starts counts.
         EarlyWork earlyWork =
                 Wiring.startEarlyWork(System.getenv("CNI_COMMAND"), Runtime.getRuntime().availableProcessors());
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = LauncherEnvironment.asGiven(System.getenv());
         Slf4jLog log = new Slf4jLog();
         Collaborators collaborators = Wiring.production(log, earlyWork);
         // The CNI answer is written to the real stdout only. Whatever else prints to System.out (a library, a stray
