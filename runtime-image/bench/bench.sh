@@ -79,7 +79,7 @@ vm_flags=$(launcher_vm_flags "$image" bench)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-bench.XXXXXX")
 if [ "${KEEP:-}" = 1 ]; then echo "bench: work dir $work (kept)"; else trap 'rm -rf "$work"' EXIT; fi
-trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 
 mount -t tmpfs -o mode=0755 tmpfs /run
 ip link set lo up

@@ -26,7 +26,7 @@ needs flags hyperfine jq /usr/bin/time
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-flags.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 
 # The launcher's flags, parsed from the launcher itself (the one place they are set).
 . "$here/vm-flags.sh"

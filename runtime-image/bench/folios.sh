@@ -44,7 +44,7 @@ flags=$(launcher_vm_flags "$image" folios)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-folios.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 files='lib/server/libjvm.so lib/cni-bridge-fp.aot lib/modules'
 copies='fresh small-libjvm small-archive small-all big-all reread reread-cat'
 

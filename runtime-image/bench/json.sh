@@ -29,7 +29,7 @@ jdk=$(image_jdk "$image" json)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-json.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 
 mkdir -p "$work/src/jsonprobe" "$work/classes"
 cp "$here/probes/JsonReadProbe.java" "$work/src/jsonprobe/"

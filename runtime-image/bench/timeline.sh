@@ -30,7 +30,7 @@ flags=$(launcher_vm_flags "$image" timeline)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-timeline.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 printf '{"cmdAdd":"1000000*error(x)"}\n' >"$work/failing.json"
 printf '{"cniVersion":"1.0.0","name":"cnifp-timeline","type":"cni-bridge-fp","bridge":"fp0","runtimeConfig":{"io.kubernetes.cri.pod-annotations":{"failpoint.cni.containerd.io/confpath":"%s"}}}\n' \
     "$work/failing.json" >"$work/failing.conf"

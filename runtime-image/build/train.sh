@@ -54,7 +54,7 @@ case $mode in aot|cds) ;; *) echo "train: unknown mode $mode (aot or cds)" >&2; 
 rm -f "$cache" "$image/lib/cni-bridge-fp.aot.mode"
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-train.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM HUP  # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 
 # A fake bridge: reads its config like a real plugin and answers ADD with a canned CNI 1.0.0 result.
 mkdir "$work/cni-bin"

@@ -34,7 +34,7 @@ done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-distribution-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM HUP # dash runs no EXIT trap when a signal ends it
+trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 cp -R -p "$plugin" "$work/plugin"
 cp -R -p "$distribution" "$work/distribution"
 mkdir "$work/modules"
