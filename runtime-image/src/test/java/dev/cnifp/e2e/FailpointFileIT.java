@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,14 +180,18 @@ class FailpointFileIT {
         assertEquals("{\"cmdAdd\": \"1*error(hit)\"}", file.raw(), "the count must not be spent");
     }
 
-    @Test
-    void aPathWithNonAsciiCharactersWorksWithoutALocale() {
-        // The runner gives the plugin no LANG or LC_*, as containerd does; Java alone would encode the path as ASCII.
+    /** Locales a runtime may give, as {@code NAME=value}; "none" gives none (containerd when its service has none). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"none", "LANG=C", "LANG=", "LC_ALL=C", "LC_CTYPE=POSIX", "LANG=xx_XX.UTF-8"})
+    void aPathWithNonAsciiCharactersWorksUnderAnyLocale(String locale) {
+        // Java alone would encode the path with the locale's charset, ASCII in all of these.
         Path directory = work.resolve("pod-ü-名前");
         assertTrue(directory.toFile().mkdir(), "cannot make " + directory);
         FailpointFile file = FailpointFile.create(directory.resolve("failpoints.json"), "{\"cmdAdd\": \"2*error(hit)\"}");
+        Map<String, String> env = locale.equals("none") ? Map.of()
+                : Map.of(locale.substring(0, locale.indexOf('=')), locale.substring(locale.indexOf('=') + 1));
 
-        PluginRun add = fake.plugin().run("ADD", file);
+        PluginRun add = fake.plugin().run("ADD", file, env);
 
         assertEquals("{\n    \"code\": 999,\n    \"msg\": \"hit\"\n}", add.stdout(), add::describe);
         assertEquals("{\n  \"cmdAdd\": \"1*error(hit)\"\n}\n", file.raw());

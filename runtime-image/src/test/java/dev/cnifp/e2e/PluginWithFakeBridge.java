@@ -69,6 +69,13 @@ final class PluginWithFakeBridge implements AutoCloseable {
         return runner.run(command, netconf(file), ENV);
     }
 
+    /** As {@link #run(String, FailpointFile)}, with {@code moreEnv} added to {@link #ENV}. */
+    PluginRun run(String command, FailpointFile file, Map<String, String> moreEnv) {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.putAll(moreEnv);
+        return runner.run(command, netconf(file), env);
+    }
+
     PluginRun run(String command, String netconf) {
         return runner.run(command, netconf, ENV);
     }

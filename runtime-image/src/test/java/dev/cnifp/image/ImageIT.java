@@ -119,7 +119,7 @@ class ImageIT {
     }
 
     @Test
-    void aClosedStdinIsAReadErrorAsInGo(@TempDir Path dir) throws Exception {
+    void aClosedStdinIsAReadErrorAsInGo119(@TempDir Path dir) throws Exception {
         // With fd 0 closed the JVM's first open file (lib/modules) would become stdin and be read as the config.
         Result result = run(cniEnvironment("ADD", dir), "/bin/sh", "-c", "exec \"$0\" <&-",
                 image.resolve("bin/cni-bridge-fp").toString());

@@ -5,23 +5,29 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The environment the launcher was given. When it was given no locale at all (containerd's and {@code env -i}'s
- * case), the launcher starts the JVM with {@code LC_CTYPE=C.UTF-8}, so that Java reads the environment and encodes
- * file names as UTF-8 instead of ASCII, and with {@link #MARKER} set to say so. Both are taken out again here, so that
- * the call, and the delegate after it, see the environment the runtime gave.
+ * The environment the launcher was given. The launcher starts the JVM with {@code LC_ALL=C.UTF-8}, so that Java reads
+ * the environment and encodes file names as UTF-8 whatever locale the runtime gave (ASCII in the C locale), and
+ * records what {@code LC_ALL} was in {@link #MARKER}: {@code "=value"}, or empty when it was unset. Here the caller's
+ * {@code LC_ALL} is put back and the marker taken out, so that the call, and the delegate after it, see the
+ * environment the runtime gave.
  */
 final class LauncherEnvironment {
-    static final String MARKER = "CNIFP_LAUNCHER_SET_LC_CTYPE";
+    static final String MARKER = "CNIFP_LAUNCHER_LC_ALL";
 
     private LauncherEnvironment() {}
 
     static Map<String, String> asGiven(Map<String, String> jvmEnvironment) {
-        if (!"1".equals(jvmEnvironment.get(MARKER))) {
+        String callers = jvmEnvironment.get(MARKER);
+        if (callers == null) {
             return jvmEnvironment;
         }
         Map<String, String> given = new HashMap<>(jvmEnvironment);
         given.remove(MARKER);
-        given.remove("LC_CTYPE");
+        if (callers.startsWith("=")) {
+            given.put("LC_ALL", callers.substring(1));
+        } else {
+            given.remove("LC_ALL");
+        }
         return Collections.unmodifiableMap(given);
     }
 }

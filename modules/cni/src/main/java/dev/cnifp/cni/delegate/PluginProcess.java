@@ -12,6 +12,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -77,14 +78,19 @@ final class PluginProcess {
 
     /**
      * Makes {@code child} (a copy of this process's environment) equal to {@code wanted}, touching only the variables
-     * that differ. Java decodes the environment with the locale's charset (ASCII in the C locale containerd runs
-     * plugins in), but the copy keeps each inherited variable's bytes as they came, so a value that is not ASCII, or
-     * not even UTF-8, reaches the delegate unchanged, as Go passes its environment on.
+     * that differ. Java decodes the environment with the locale's charset, but the copy keeps each inherited
+     * variable's bytes as they came, so a name or value that is not UTF-8 reaches the delegate unchanged, as Go passes
+     * its environment on. Inherited variables are compared by their decoded names, as {@code wanted} holds them: a
+     * look-up by name would re-encode it, miss a name that did not survive decoding, and add it a second time.
      */
     private static void passOn(Map<String, String> wanted, Map<String, String> child) {
+        Map<String, String> inherited = new HashMap<>();
+        for (Map.Entry<String, String> variable : child.entrySet()) {
+            inherited.put(variable.getKey(), variable.getValue());
+        }
         child.keySet().retainAll(wanted.keySet());
         for (Map.Entry<String, String> variable : wanted.entrySet()) {
-            if (!variable.getValue().equals(child.get(variable.getKey()))) {
+            if (!variable.getValue().equals(inherited.get(variable.getKey()))) {
                 child.put(variable.getKey(), variable.getValue());
             }
         }
