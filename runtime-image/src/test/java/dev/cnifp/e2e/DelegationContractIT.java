@@ -96,7 +96,7 @@ class DelegationContractIT {
     @Test
     void theDelegateGetsTheEnvironmentByteForByte(@TempDir Path dir) throws IOException {
         // Java decodes the environment with the locale's charset and replaces what does not decode; Go passes its
-        // environment on as bytes. A value that is not UTF-8, with a character that is not ASCII, must arrive as it was.
+        // environment on as bytes. A value that is not UTF-8, with a character that is not ASCII, must arrive as is.
         Path seen = dir.resolve("seen");
         Path bin = binWithBridgeRunning(dir, "printf '%s' \"$FOO\" >'" + seen + "'");
         List<String> argv = List.of("/bin/sh", "-c", "FOO=$(printf 'a\\377\\303\\251b'); export FOO; exec \"$0\"",

@@ -187,7 +187,8 @@ class FailpointFileIT {
         // Java alone would encode the path with the locale's charset, ASCII in all of these.
         Path directory = work.resolve("pod-ü-名前");
         assertTrue(directory.toFile().mkdir(), "cannot make " + directory);
-        FailpointFile file = FailpointFile.create(directory.resolve("failpoints.json"), "{\"cmdAdd\": \"2*error(hit)\"}");
+        FailpointFile file = FailpointFile.create(directory.resolve("failpoints.json"),
+                "{\"cmdAdd\": \"2*error(hit)\"}");
         Map<String, String> env = locale.equals("none") ? Map.of()
                 : Map.of(locale.substring(0, locale.indexOf('=')), locale.substring(locale.indexOf('=') + 1));
 

@@ -22,7 +22,8 @@ public record CniError(long code, String msg, String details) {
     }
 
     public JsonObject toJson() {
-        return JsonObject.builder().put("code", new JsonNumber(Long.toUnsignedString(code))).put("msg", msg).putIfPresent("details", details).build();
+        return JsonObject.builder().put("code", new JsonNumber(Long.toUnsignedString(code))).put("msg", msg)
+                .putIfPresent("details", details).build();
     }
 
     /** The text a plugin writes to stdout: 4-space indented, no trailing newline. */
