@@ -89,9 +89,10 @@ class ThirdPartyActionIT {
         assertEquals(2, sh.size(), "the section has the javac command and the script");
         String javac = placed(sh.get(0), image, actions).replace("--module example.errcode",
                 "--module example.errcode,test.chatty");
-        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        // JAVA_HOME is the test's JDK 25; a javac on PATH is the machine's default (17 on Debian 12), which fails.
         CommandResult compiled = ChildProcess.start(List.of("/bin/sh", "-c", javac),
-                Map.of("PATH", javaBin + ":" + NetnsSandbox.PATH), "", work).await(Duration.ofMinutes(2));
+                Map.of("PATH", NetnsSandbox.PATH, "JAVA_HOME", System.getProperty("java.home")), "", work)
+                .await(Duration.ofMinutes(2));
         assertEquals(0, compiled.exitCode(), compiled::describe);
 
         plugin = work.resolve("cni-bridge-fp-actions");
@@ -142,6 +143,43 @@ class ThirdPartyActionIT {
                     add.stdoutJson(), add::describe);
             assertEquals(handWritten, file.raw());
         }
+    }
+
+    /** docs/writing-actions.md: two providers of one name fail the call with a CNI error naming both. */
+    @Test
+    void twoModulesProvidingOneNameFailTheCallWithACniErrorNamingBoth() throws IOException {
+        Path source = work.resolve("src-dup/test.dup");
+        Files.createDirectories(source.resolve("test/dup"));
+        Files.writeString(source.resolve("module-info.java"), "module test.dup {\n    requires dev.cnifp.core;\n"
+                + "    provides dev.cnifp.core.spi.FailpointAction with test.dup.DupAction;\n}\n");
+        Files.writeString(source.resolve("test/dup/DupAction.java"), CHATTY.replace("test.chatty", "test.dup")
+                .replace("ChattyAction", "DupAction").replace("\"chatty\"", "\"errcode\""));
+        Path image = Path.of(System.getProperty("cnifp.image", "target/image")).toAbsolutePath();
+        Path dup = work.resolve("dup");
+        CommandResult compiled = ChildProcess.start(List.of(javac(), "--system", image.toString(), "-d", dup.toString(),
+                "--module-source-path", work.resolve("src-dup").toString(), "--module", "test.dup"), Map.of(), "", work)
+                .await(Duration.ofMinutes(2));
+        assertEquals(0, compiled.exitCode(), compiled::describe);
+        Path both = work.resolve("cni-bridge-fp-dup");
+        Path actions = work.resolve("actions");
+        Files.writeString(both, Files.readString(plugin).replace(actions.toString(), actions + ":" + dup));
+        Files.setPosixFilePermissions(both, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String handWritten = "{\"cmdAdd\": \"1*errcode(11,x)\"}";
+        FailpointFile file = FailpointFile.create(work.resolve("dup.json"), handWritten);
+
+        try (PluginWithFakeBridge fake = PluginWithFakeBridge.create(both)) {
+            PluginRun add = fake.run("ADD", file);
+
+            assertEquals(1, add.exitCode(), add::describe);
+            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to load failpoint actions: action "
+                    + "\"errcode\" is provided by both module example.errcode (example.errcode.ErrcodeAction) and "
+                    + "module test.dup (test.dup.DupAction)"), add.stdoutJson(), add::describe);
+            assertEquals(handWritten, file.raw());
+        }
+    }
+
+    private static String javac() {
+        return Path.of(System.getProperty("java.home"), "bin", "javac").toString();
     }
 
     /** docs/plugin.md: only the CNI answer reaches stdout; what else prints to System.out goes to the debug log. */

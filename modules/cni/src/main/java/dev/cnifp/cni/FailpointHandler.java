@@ -15,11 +15,15 @@ import dev.cnifp.core.grammar.FailpointParser;
 import dev.cnifp.core.grammar.FailpointSyntaxException;
 import dev.cnifp.core.grammar.Step;
 import dev.cnifp.core.grammar.Term;
+import dev.cnifp.core.registry.ActionConflictException;
+import dev.cnifp.core.registry.ActionRegistry;
+import dev.cnifp.core.registry.InvalidActionException;
 import dev.cnifp.core.spi.FireContext;
 import dev.cnifp.core.spi.Outcome;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 
 /**
  * The plugin's work for every command but VERSION: step the command's failpoint under the file's lock, fire the
@@ -80,6 +84,18 @@ final class FailpointHandler implements CommandHandler {
         return HandlerResult.DONE;
     }
 
+    /**
+     * The actions of the boot layer. Two modules providing one name, a name that cannot be written in a spec, or a
+     * provider that cannot be made are mistakes in how the plugin was put together, not bugs: a CNI error says which.
+     */
+    private ActionRegistry actions() throws CniException {
+        try {
+            return with.actions().get();
+        } catch (ActionConflictException | InvalidActionException | ServiceConfigurationError e) {
+            throw CniException.internal("failed to load failpoint actions: " + e.getMessage());
+        }
+    }
+
     /** Runs under the file's lock: parse the command's spec, spend one count, keep the rest for the next call. */
     private Optional<Term> step(FailpointStore.Entries entries, String point) throws CniException {
         Optional<String> spec = entries.entry(point).filter(s -> !s.isEmpty());
@@ -90,7 +106,7 @@ final class FailpointHandler implements CommandHandler {
         // Asked for here, under the lock, and only when there is a spec: in the plugin, EarlyWork finds the actions
         // on its own thread while this one reads the config and then locks and reads the file, so asking costs
         // the critical section nothing. Asked before locking, this thread would find them itself instead.
-        FailpointParser parser = new FailpointParser(with.actions().get());
+        FailpointParser parser = new FailpointParser(actions());
         Failpoint failpoint;
         try {
             failpoint = parser.parse(spec.get());

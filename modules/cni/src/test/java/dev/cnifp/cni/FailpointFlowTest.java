@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cnifp.cni.protocol.CniException;
 import dev.cnifp.cni.protocol.Command;
 import dev.cnifp.core.registry.ActionRegistry;
+import dev.cnifp.core.spi.ArgumentRule;
+import dev.cnifp.core.spi.BoundAction;
+import dev.cnifp.core.spi.FailpointAction;
+import dev.cnifp.core.spi.InvalidArgumentException;
 import dev.cnifp.core.spi.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +115,55 @@ class FailpointFlowTest {
         failpoints("{\"cmdDel\":\"1*error(oops)\"}");
 
         assertEquals(new PluginHarness.Run(0, ADD_RESULT, ""), run("ADD"));
+        assertEquals("{\"cmdDel\":\"1*error(oops)\"}", fileContent(), "untouched");
+    }
+
+    @Test
+    void twoProvidersOfOneNameAreACniErrorAndSpendNothing() throws IOException {
+        FailpointAction first = new TestAction("busy", new Outcome.Proceed(), new ArrayList<>());
+        FailpointAction second = new FailpointAction() { // another class claiming the same name
+            @Override
+            public String name() {
+                return first.name();
+            }
+
+            @Override
+            public String description() {
+                return first.description();
+            }
+
+            @Override
+            public ArgumentRule argumentRule() {
+                return first.argumentRule();
+            }
+
+            @Override
+            public BoundAction bind(String argument) throws InvalidArgumentException {
+                return first.bind(argument);
+            }
+        };
+        harness.collaborators = harness.collaborators.withActions(() -> ActionRegistry.of(List.of(first, second)));
+        failpoints("{\"cmdAdd\":\"2*busy\"}");
+
+        PluginHarness.Run add = run("ADD");
+
+        assertEquals(1, add.status(), add::toString);
+        assertTrue(add.stdout().contains("\"code\": 999") && add.stdout().contains(
+                "\"msg\": \"failed to load failpoint actions: action \\\"busy\\\" is provided by both"), add::toString);
+        assertEquals("{\"cmdAdd\":\"2*busy\"}", fileContent(), "untouched");
+        assertTrue(harness.delegateCalls.isEmpty());
+    }
+
+    @Test
+    void aProviderThatCannotBeMadeIsACniError() throws IOException {
+        harness.collaborators = harness.collaborators.withActions(() -> {
+            throw new ServiceConfigurationError("dev.cnifp.core.spi.FailpointAction: Provider a.B could not be "
+                    + "instantiated");
+        });
+        failpoints("{\"cmdDel\":\"1*error(oops)\"}");
+
+        assertEquals(new PluginHarness.Run(1, error(999, "failed to load failpoint actions: "
+                + "dev.cnifp.core.spi.FailpointAction: Provider a.B could not be instantiated"), ""), run("DEL"));
         assertEquals("{\"cmdDel\":\"1*error(oops)\"}", fileContent(), "untouched");
     }
 
