@@ -239,6 +239,10 @@ EOF
     exit 1
 fi
 
+if [ -n "${CNIFP_PLUGIN:-}" ] && [ ! -x "$CNIFP_PLUGIN" ]; then
+    echo "demo: CNIFP_PLUGIN=$CNIFP_PLUGIN is not an executable file" >&2
+    exit 1
+fi
 if [ ! -x "$image_plugin" ]; then
     echo "demo: no image at $image_plugin; building it: bin/with-jdk25 mvn -B -q -DskipTests package"
     (cd "$repo" && bin/with-jdk25 mvn -B -q -DskipTests package)

@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
         --bin-dir=*) bin_dir=${1#*=}; shift ;;
         --copy) copy=true; shift ;;
         --uninstall) mode=uninstall; shift ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0 ;;  # the comment at the top
         *) die "unknown argument: $1 (try --help)" ;;
     esac
 done

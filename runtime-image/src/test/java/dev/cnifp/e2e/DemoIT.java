@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first quick-start command, {@code runtime-image/demo.sh}: it plays the seed README's example with the
@@ -48,6 +49,19 @@ class DemoIT {
         assertEquals(namespaces, hostOutput("ip", "netns", "list"), "network namespaces left on the machine");
         assertEquals(links, hostLinkNames(), "links left in (or taken from) the machine's own namespace");
         assertEquals(demoDirs, demoTempDirs(), "temp directories left in /tmp");
+    }
+
+    @Test
+    void aCnifpPluginThatIsNotThereStopsTheDemoInsteadOfBuilding(@TempDir Path dir) {
+        Path demo = Path.of(System.getProperty("cnifp.demo", "demo.sh")).toAbsolutePath();
+        Path missing = dir.resolve("no-such-plugin");
+
+        CommandResult run = ChildProcess.run(List.of("/bin/bash", demo.toString()),
+                Map.of("PATH", NetnsSandbox.PATH, "CNIFP_PLUGIN", missing.toString()), "", Duration.ofMinutes(1));
+
+        assertEquals(1, run.exitCode(), run::describe);
+        assertEquals("demo: CNIFP_PLUGIN=" + missing + " is not an executable file\n", run.stderr(), run::describe);
+        assertEquals("", run.stdout(), run::describe);
     }
 
     private static Set<String> hostOutput(String... argv) {

@@ -425,6 +425,18 @@ class ImageIT {
     }
 
     @Test
+    void installHelpIsTheScriptsOpeningCommentAndNothingElse() throws Exception {
+        Result help = sh(image.resolve("install.sh").toString(), "--help");
+
+        assertEquals(0, help.exit(), help.err());
+        List<String> lines = help.out().lines().toList();
+        assertTrue(lines.getFirst().startsWith("Installs the cni-bridge-fp image"), help.out());
+        assertTrue(lines.contains("  install.sh [--prefix DIR] [--bin-dir DIR] [--copy]   install (defaults: "
+                + "/opt/cni-bridge-fp, /opt/cni/bin)"), help.out());
+        assertTrue(lines.getLast().endsWith("(an upgrade)."), help.out());
+    }
+
+    @Test
     void installRefusesANonEmptyPrefixThatIsNotAnEarlierInstall(@TempDir Path root) throws Exception {
         Path prefix = Files.createDirectories(root.resolve("prefix"));
         Files.writeString(prefix.resolve("notes.txt"), "someone's\n");
