@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,19 +95,23 @@ class DelegationContractIT {
                 "CNI_PATH", bin.toString());
     }
 
+    /** A successful DEL of the plugin, started by {@code sh -c shell}: for environments Java cannot set up. */
+    private static void delStartedBy(String shell, Path bin) {
+        List<String> argv = List.of("/bin/sh", "-c", shell, PluginBinary.locate().toString());
+        CommandResult del = ChildProcess.run(argv, delEnvironment(bin), Json.write(netconf()),
+                PluginRunner.DEFAULT_TIMEOUT);
+        assertEquals(0, del.exitCode(), del::describe);
+    }
+
     @Test
     void theDelegateGetsTheEnvironmentByteForByte(@TempDir Path dir) throws IOException {
         // Java decodes the environment with the locale's charset and replaces what does not decode; Go passes its
         // environment on as bytes. A value that is not UTF-8, with a character that is not ASCII, must arrive as is.
         Path seen = dir.resolve("seen");
         Path bin = binWithBridgeRunning(dir, "printf '%s' \"$FOO\" >'" + seen + "'");
-        List<String> argv = List.of("/bin/sh", "-c", "FOO=$(printf 'a\\377\\303\\251b'); export FOO; exec \"$0\"",
-                PluginBinary.locate().toString());
 
-        CommandResult del = ChildProcess.run(argv, delEnvironment(bin), Json.write(netconf()),
-                PluginRunner.DEFAULT_TIMEOUT);
+        delStartedBy("FOO=$(printf 'a\\377\\303\\251b'); export FOO; exec \"$0\"", bin);
 
-        assertEquals(0, del.exitCode(), del::describe);
         assertArrayEquals(new byte[] {'a', (byte) 0xff, (byte) 0xc3, (byte) 0xa9, 'b'}, Files.readAllBytes(seen));
     }
 
@@ -140,16 +146,11 @@ class DelegationContractIT {
         // it to something that no longer encodes to the same bytes, and a look-up by that name finds nothing.
         Path seen = dir.resolve("seen");
         Path bin = binWithBridgeRunning(dir, "cat /proc/$$/environ >'" + seen + "'");
-        List<String> argv = List.of("/bin/sh", "-c", "exec env \"$(printf 'N\\377=v1')\" /bin/bash \"$0\"",
-                PluginBinary.locate().toString());
 
-        CommandResult del = ChildProcess.run(argv, delEnvironment(bin), Json.write(netconf()),
-                PluginRunner.DEFAULT_TIMEOUT);
+        delStartedBy("exec env \"$(printf 'N\\377=v1')\" /bin/bash \"$0\"", bin);
 
-        assertEquals(0, del.exitCode(), del::describe);
-        List<String> named = new java.util.ArrayList<>();
-        for (String variable : new String(Files.readAllBytes(seen), java.nio.charset.StandardCharsets.ISO_8859_1)
-                .split("\0")) {
+        List<String> named = new ArrayList<>();
+        for (String variable : new String(Files.readAllBytes(seen), StandardCharsets.ISO_8859_1).split("\0")) {
             if (variable.startsWith("N")) {
                 named.add(variable);
             }

@@ -130,17 +130,20 @@ class ThirdPartyActionIT {
 
     @Test
     void aBadArgumentIsTheActionsOwnMessageAndTheFileStaysAsItWas() {
-        String handWritten = "{\"cmdAdd\": \"1*errcode(x)\"}";
-        FailpointFile file = FailpointFile.create(work.resolve("bad.json"), handWritten);
+        assertAddFailsWith999AndSpendsNothing(plugin, "{\"cmdAdd\": \"1*errcode(x)\"}", "failed to parse failpoint "
+                + "cmdAdd: invalid failpoint \"1*errcode(x)\" at column 11: errcode takes CODE,MESSAGE, e.g. "
+                + "errcode(11,try later)");
+    }
+
+    /** An ADD through {@code plugin} with the failpoint file {@code handWritten}: code 999, {@code msg}, file as was. */
+    private static void assertAddFailsWith999AndSpendsNothing(Path plugin, String handWritten, String msg) {
+        FailpointFile file = FailpointFile.create(work.resolve("unchanged.json"), handWritten);
 
         try (PluginWithFakeBridge fake = PluginWithFakeBridge.create(plugin)) {
             PluginRun add = fake.run("ADD", file);
 
             assertEquals(1, add.exitCode(), add::describe);
-            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to parse failpoint cmdAdd: "
-                    + "invalid failpoint \"1*errcode(x)\" at column 11: errcode takes CODE,MESSAGE, e.g. "
-                    + "errcode(11,try later)"),
-                    add.stdoutJson(), add::describe);
+            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", msg), add.stdoutJson(), add::describe);
             assertEquals(handWritten, file.raw());
         }
     }
@@ -164,18 +167,10 @@ class ThirdPartyActionIT {
         Path actions = work.resolve("actions");
         Files.writeString(both, Files.readString(plugin).replace(actions.toString(), actions + ":" + dup));
         Files.setPosixFilePermissions(both, PosixFilePermissions.fromString("rwxr-xr-x"));
-        String handWritten = "{\"cmdAdd\": \"1*errcode(11,x)\"}";
-        FailpointFile file = FailpointFile.create(work.resolve("dup.json"), handWritten);
 
-        try (PluginWithFakeBridge fake = PluginWithFakeBridge.create(both)) {
-            PluginRun add = fake.run("ADD", file);
-
-            assertEquals(1, add.exitCode(), add::describe);
-            assertEquals(Map.of("code", BigDecimal.valueOf(999), "msg", "failed to load failpoint actions: action "
-                    + "\"errcode\" is provided by both module example.errcode (example.errcode.ErrcodeAction) and "
-                    + "module test.dup (test.dup.DupAction)"), add.stdoutJson(), add::describe);
-            assertEquals(handWritten, file.raw());
-        }
+        assertAddFailsWith999AndSpendsNothing(both, "{\"cmdAdd\": \"1*errcode(11,x)\"}", "failed to load failpoint "
+                + "actions: action \"errcode\" is provided by both module example.errcode "
+                + "(example.errcode.ErrcodeAction) and module test.dup (test.dup.DupAction)");
     }
 
     private static String javac() {
