@@ -239,7 +239,7 @@ EOF
     exit 1
 fi
 
-if [ -n "${CNIFP_PLUGIN:-}" ] && [ ! -x "$CNIFP_PLUGIN" ]; then
+if [ -n "${CNIFP_PLUGIN:-}" ] && ! { [ -f "$CNIFP_PLUGIN" ] && [ -x "$CNIFP_PLUGIN" ]; }; then
     echo "demo: CNIFP_PLUGIN=$CNIFP_PLUGIN is not an executable file" >&2
     exit 1
 fi

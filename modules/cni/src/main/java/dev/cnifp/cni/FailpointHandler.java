@@ -92,7 +92,9 @@ final class FailpointHandler implements CommandHandler {
         try {
             return with.actions().get();
         } catch (ActionConflictException | InvalidActionException | ServiceConfigurationError e) {
-            throw CniException.internal("failed to load failpoint actions: " + e.getMessage());
+            // ServiceLoader's message names the provider; what went wrong inside it is the cause's.
+            String cause = e instanceof ServiceConfigurationError && e.getCause() != null ? ": " + e.getCause() : "";
+            throw CniException.internal("failed to load failpoint actions: " + e.getMessage() + cause);
         }
     }
 

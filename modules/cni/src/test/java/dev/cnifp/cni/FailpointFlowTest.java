@@ -155,15 +155,30 @@ class FailpointFlowTest {
     }
 
     @Test
-    void aProviderThatCannotBeMadeIsACniError() throws IOException {
+    void aProviderThatCannotBeMadeIsACniErrorWithItsReason() throws IOException {
         harness.collaborators = harness.collaborators.withActions(() -> {
             throw new ServiceConfigurationError("dev.cnifp.core.spi.FailpointAction: Provider a.B could not be "
-                    + "instantiated");
+                    + "instantiated", new IllegalStateException("missing config"));
         });
         failpoints("{\"cmdDel\":\"1*error(oops)\"}");
 
         assertEquals(new PluginHarness.Run(1, error(999, "failed to load failpoint actions: "
-                + "dev.cnifp.core.spi.FailpointAction: Provider a.B could not be instantiated"), ""), run("DEL"));
+                + "dev.cnifp.core.spi.FailpointAction: Provider a.B could not be instantiated: "
+                + "java.lang.IllegalStateException: missing config"), ""), run("DEL"));
+        assertEquals("{\"cmdDel\":\"1*error(oops)\"}", fileContent(), "untouched");
+    }
+
+    @Test
+    void aProviderWithAnInvalidNameIsACniError() throws IOException {
+        harness.collaborators = harness.collaborators.withActions(() -> ActionRegistry.of(
+                List.of(new TestAction("bad-name", new Outcome.Proceed(), new ArrayList<>()))));
+        failpoints("{\"cmdDel\":\"1*error(oops)\"}");
+
+        PluginHarness.Run del = run("DEL");
+
+        assertEquals(1, del.status(), del::toString);
+        assertTrue(del.stdout().contains("\"msg\": \"failed to load failpoint actions: action \\\"bad-name\\\" from "),
+                del::toString);
         assertEquals("{\"cmdDel\":\"1*error(oops)\"}", fileContent(), "untouched");
     }
 

@@ -97,7 +97,12 @@ public final class ActionRegistry {
     }
 
     private static void add(Map<String, FailpointAction> byName, FailpointAction action) {
-        String name = action.name();
+        String name;
+        try {
+            name = action.name();
+        } catch (RuntimeException | LinkageError e) { // a provider's bug, reported like a bad name, not as our crash
+            throw new InvalidActionException(action.getClass(), e);
+        }
         if (!FailpointAction.isValidName(name)) {
             throw new InvalidActionException(action.getClass(), name);
         }

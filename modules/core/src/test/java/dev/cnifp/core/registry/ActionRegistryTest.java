@@ -82,9 +82,41 @@ class ActionRegistryTest {
     }
 
     @Test
+    void aNameThatThrowsIsRejectedWithWhatItThrew() {
+        InvalidActionException e = assertThrows(InvalidActionException.class,
+                () -> ActionRegistry.of(List.of(new Throwing())));
+        String origin = ActionRegistry.class.getModule().isNamed() ? "module dev.cnifp.core" : "the class path";
+        assertEquals("the action from " + origin + " (dev.cnifp.core.registry.ActionRegistryTest$Throwing) has no "
+                + "name: its name() threw java.lang.IllegalStateException: not configured", e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+    }
+
+    @Test
     void ofKeepsTheGivenActionsSorted() {
         ActionRegistry registry = ActionRegistry.of(List.of(new Named("zeta"), new Named("Alpha"), new Named("a_1")));
         assertEquals(List.of("Alpha", "a_1", "zeta"), registry.names());
+    }
+
+    private static final class Throwing implements FailpointAction {
+        @Override
+        public String name() {
+            throw new IllegalStateException("not configured");
+        }
+
+        @Override
+        public String description() {
+            return "test";
+        }
+
+        @Override
+        public ArgumentRule argumentRule() {
+            return ArgumentRule.NONE;
+        }
+
+        @Override
+        public BoundAction bind(String argument) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private record Named(String name) implements FailpointAction {
