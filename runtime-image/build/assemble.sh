@@ -7,7 +7,12 @@
 set -eu
 jlinked=${1:?usage: assemble.sh JLINK_OUTPUT IMAGE_DIR}
 image=${2:?usage: assemble.sh JLINK_OUTPUT IMAGE_DIR}
-src=$(cd "$(dirname "$0")/../src/main/sh" && pwd)
+# The launcher and the install scripts live in the checkout beside this script: it runs from there, not a copy.
+src=$(cd "$(dirname "$0")/../src/main/sh" 2>/dev/null && pwd) || {
+    echo "assemble: no launcher sources at $(dirname "$0")/../src/main/sh: run runtime-image/build/assemble.sh" \
+        "from a checkout of the project (a copy of the script alone cannot find them)" >&2
+    exit 1
+}
 
 [ -x "$jlinked/bin/java" ] || { echo "assemble: $jlinked is not a jlink image (no bin/java)" >&2; exit 1; }
 rm -rf "$image"

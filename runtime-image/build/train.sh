@@ -15,8 +15,8 @@
 # The representative calls: VERSION; an ADD that fails at the failpoint 1000000*error(x); an ADD that passes
 # its failpoint (1000000*off) and is delegated to a fake bridge that prints a canned 1.0.0 result. A custom
 # distribution adds calls that fire its own actions as more SCENARIOs, NAME:COMMAND:SPEC each: NAME of letters,
-# digits, '-' and '_'; SPEC, with no blanks or ':', becomes the COMMAND's entry in the failpoint file (cmdAdd for
-# ADD, ...); e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml). A SPEC the plugin
+# digits, '-' and '_'; COMMAND a CNI command; SPEC, with no blank, ':', '"' or '\', becomes the COMMAND's entry in
+# the failpoint file (cmdAdd for ADD, ...); e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml). A SPEC the plugin
 # cannot parse fails the training. In aot mode only the largest run counts, so an extra call matters only if it
 # is that run.
 #
@@ -37,12 +37,16 @@ image=${1:?usage: train.sh IMAGE [aot|cds] [NAME:COMMAND:SPEC...]}
 mode=${2:-cds}
 shift
 [ $# -eq 0 ] || shift
+rule="NAME:COMMAND:SPEC; COMMAND one of ADD DEL CHECK STATUS GC VERSION; no blank, ':', '\"' or '\\' in SPEC"
 for extra in "$@"; do
+    command=${extra#*:}
+    command=${command%%:*}
     case $extra in
         *[!A-Za-z0-9_-]*:*:* | :*:* | *:*:*:*) ;; # other characters in NAME, no NAME, a ':' in SPEC: refused
-        ?*:?*:?*) case $extra in *' '*) ;; *) continue ;; esac ;; # three parts, none empty, no blank: taken
+        *' '* | *'"'* | *'\'*) ;; # a blank, or what would break the failpoint file's JSON: refused
+        ?*:?*:?*) case $command in ADD | DEL | CHECK | STATUS | GC | VERSION) continue ;; esac ;;
     esac
-    echo "train: bad scenario '$extra' (NAME:COMMAND:SPEC; no blanks, no ':' in SPEC)" >&2
+    printf '%s\n' "train: bad scenario '$extra' ($rule)" >&2
     exit 2
 done
 image=$(cd "$image" && pwd)

@@ -31,6 +31,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The finished image as containerd meets it: the launcher reached through a symlink or a copy in another
@@ -322,6 +324,22 @@ class ImageIT {
                 copy.resolve("bin/cni-bridge-fp").toString());
         assertEquals(0, version.exit(), version.out() + version.err());
         assertTrue(version.out().startsWith("{\"cniVersion\""), version.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"x:ADDD:1*off", "x:ADD:1*error(a b)", "x:ADD:1*error(\"q)", "x:ADD:1*error(a\\b)",
+        ":ADD:1*off", "x:ADD:a:b", "x.y:ADD:1*off", "x:ADD:"})
+    void trainRefusesABadScenarioBeforeItStarts(String scenario, @TempDir Path dir) throws Exception {
+        // A bad COMMAND or a SPEC that breaks the training file's JSON used to train nothing of the distribution's
+        // action and pass; the image named here does not exist, so only the scenario check can answer.
+        Path train = Path.of(System.getProperty("cnifp.buildDir", "build"), "train.sh").toAbsolutePath();
+
+        Result trained = run(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), "/bin/sh", train.toString(),
+                dir.resolve("no-image").toString(), "cds", "ok:DEL:1*error(x)", scenario);
+
+        assertEquals(2, trained.exit(), trained.out() + trained.err());
+        assertEquals("train: bad scenario '" + scenario + "' (NAME:COMMAND:SPEC; COMMAND one of ADD DEL CHECK STATUS "
+                + "GC VERSION; no blank, ':', '\"' or '\\' in SPEC)\n", trained.err());
     }
 
     @Test
