@@ -16,9 +16,9 @@
 # its failpoint (1000000*off) and is delegated to a fake bridge that prints a canned 1.0.0 result. A custom
 # distribution adds calls that fire its own actions as more SCENARIOs, NAME:COMMAND:SPEC each: NAME of letters,
 # digits, '-' and '_'; COMMAND a CNI command; SPEC, with no blank, ':', '"' or '\', becomes the COMMAND's entry in
-# the failpoint file (cmdAdd for ADD, ...); e.g. errcode-add:ADD:1000000*errcode(11,x) (spi-examples/distribution/pom.xml). A SPEC the plugin
-# cannot parse fails the training. In aot mode only the largest run counts, so an extra call matters only if it
-# is that run.
+# the failpoint file (cmdAdd for ADD, ...); e.g. errcode-add:ADD:1000000*errcode(11,x)
+# (spi-examples/distribution/pom.xml). A SPEC the plugin cannot parse fails the training. In aot mode only the
+# largest run counts, so an extra call matters only if it is that run.
 #
 # Two ways to make the archive, because a JDK 25 AOT cache is made from ONE training run (its configuration file
 # is a binary snapshot of one JVM; several cannot be merged):
