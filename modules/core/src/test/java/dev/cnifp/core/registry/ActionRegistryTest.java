@@ -97,29 +97,29 @@ class ActionRegistryTest {
         assertEquals(List.of("Alpha", "a_1", "zeta"), registry.names());
     }
 
-    private static final class Throwing implements FailpointAction {
+    private static final class Throwing extends Named {
+        Throwing() {
+            super(null);
+        }
+
         @Override
         public String name() {
             throw new IllegalStateException("not configured");
         }
-
-        @Override
-        public String description() {
-            return "test";
-        }
-
-        @Override
-        public ArgumentRule argumentRule() {
-            return ArgumentRule.NONE;
-        }
-
-        @Override
-        public BoundAction bind(String argument) {
-            throw new UnsupportedOperationException();
-        }
     }
 
-    private record Named(String name) implements FailpointAction {
+    private static class Named implements FailpointAction {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
         @Override
         public String description() {
             return "test";
