@@ -13,7 +13,7 @@ public final class ActionConflictException extends RuntimeException {
     private final String actionName;
 
     ActionConflictException(String actionName, Class<?> first, Class<?> second) {
-        super(message(actionName, origin(first), origin(second)));
+        super(message(actionName, ProviderOrigin.of(first), ProviderOrigin.of(second)));
         this.actionName = actionName;
     }
 
@@ -26,11 +26,5 @@ public final class ActionConflictException extends RuntimeException {
         boolean ordered = first.compareTo(second) <= 0;
         return "action \"%s\" is provided by both %s and %s"
                 .formatted(actionName, ordered ? first : second, ordered ? second : first);
-    }
-
-    private static String origin(Class<?> provider) {
-        Module module = provider.getModule();
-        String where = module.isNamed() ? "module " + module.getName() : "the class path";
-        return where + " (" + provider.getName() + ")";
     }
 }

@@ -8,17 +8,13 @@ public final class InvalidActionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     InvalidActionException(Class<?> provider, String name) {
-        super("action %s from %s (%s) has an invalid name: expected ASCII [A-Za-z][A-Za-z0-9_]*".formatted(
-                name == null ? "null" : "\"" + name + "\"", origin(provider), provider.getName()));
+        super("action %s from %s has an invalid name: expected ASCII [A-Za-z][A-Za-z0-9_]*".formatted(
+                name == null ? "null" : "\"" + name + "\"", ProviderOrigin.of(provider)));
     }
 
     /** A provider whose {@code name()} threw: no name at all. */
     InvalidActionException(Class<?> provider, Throwable thrown) {
-        super("the action from %s (%s) has no name: its name() threw %s".formatted(origin(provider),
-                provider.getName(), thrown), thrown);
-    }
-
-    private static String origin(Class<?> provider) {
-        return provider.getModule().isNamed() ? "module " + provider.getModule().getName() : "the class path";
+        super("the action from %s has no name: its name() threw %s".formatted(ProviderOrigin.of(provider), thrown),
+                thrown);
     }
 }
