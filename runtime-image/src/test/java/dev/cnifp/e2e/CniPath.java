@@ -43,9 +43,14 @@ final class CniPath implements AutoCloseable {
      * {@code stdout} and exits with {@code exitCode}, whatever the command.
      */
     static CniPath withFakeDelegate(Path plugin, String name, String stdout, int exitCode) {
+        return withDelegateRunning(plugin, name, "printf '%s' '" + stdout.replace("'", "'\\''") + "'\nexit "
+                + exitCode);
+    }
+
+    /** {@code cni-bridge-fp} plus one delegate called {@code name}, a script: it reads stdin, then runs {@code shellCode}. */
+    static CniPath withDelegateRunning(Path plugin, String name, String shellCode) {
         CniPath path = empty(plugin);
-        path.script(name, "#!/bin/sh\ncat >/dev/null\nprintf '%s' '" + stdout.replace("'", "'\\''") + "'\nexit "
-                + exitCode + "\n");
+        path.script(name, "#!/bin/sh\ncat >/dev/null\n" + shellCode + "\n");
         return path;
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,21 +81,18 @@ class DelegationContractIT {
         }
     }
 
-    /** A CNI bin directory whose only plugin, {@code bridge}, runs {@code shellLine} and prints nothing. */
-    private static Path binWithBridgeRunning(Path dir, String shellLine) throws IOException {
-        Path bin = Files.createDirectory(dir.resolve("bin"));
-        Path bridge = Files.writeString(bin.resolve("bridge"), "#!/bin/sh\ncat >/dev/null\n" + shellLine + "\n");
-        Files.setPosixFilePermissions(bridge, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return bin;
+    /** A CNI bin directory whose {@code bridge} runs {@code shellCode} and prints nothing. */
+    private static CniPath bridgeRunning(String shellCode) {
+        return CniPath.withDelegateRunning(PluginBinary.locate(), "bridge", shellCode);
     }
 
-    private static Map<String, String> delEnvironment(Path bin) {
+    private static Map<String, String> delEnvironment(CniPath bin) {
         return Map.of("CNI_COMMAND", "DEL", "CNI_CONTAINERID", "c1", "CNI_IFNAME", "eth0", "CNI_NETNS", "",
-                "CNI_PATH", bin.toString());
+                "CNI_PATH", bin.dir().toString());
     }
 
     /** A successful DEL of the plugin, started by {@code sh -c shell}: for environments Java cannot set up. */
-    private static void delStartedBy(String shell, Path bin) {
+    private static void delStartedBy(String shell, CniPath bin) {
         List<String> argv = List.of("/bin/sh", "-c", shell, PluginBinary.locate().toString());
         CommandResult del = ChildProcess.run(argv, delEnvironment(bin), Json.write(netconf()),
                 PluginRunner.DEFAULT_TIMEOUT);
@@ -108,9 +104,9 @@ class DelegationContractIT {
         // Java decodes the environment with the locale's charset and replaces what does not decode; Go passes its
         // environment on as bytes. A value that is not UTF-8, with a character that is not ASCII, must arrive as is.
         Path seen = dir.resolve("seen");
-        Path bin = binWithBridgeRunning(dir, "printf '%s' \"$FOO\" >'" + seen + "'");
-
-        delStartedBy("FOO=$(printf 'a\\377\\303\\251b'); export FOO; exec \"$0\"", bin);
+        try (CniPath bin = bridgeRunning("printf '%s' \"$FOO\" >'" + seen + "'")) {
+            delStartedBy("FOO=$(printf 'a\\377\\303\\251b'); export FOO; exec \"$0\"", bin);
+        }
 
         assertArrayEquals(new byte[] {'a', (byte) 0xff, (byte) 0xc3, (byte) 0xa9, 'b'}, Files.readAllBytes(seen));
     }
@@ -119,24 +115,26 @@ class DelegationContractIT {
     void theDelegateSeesTheRuntimesLocaleAndNoOther(@TempDir Path dir) throws IOException {
         // The launcher starts the JVM with LC_ALL=C.UTF-8 whatever it was given; that is the plugin's own business.
         Path seen = dir.resolve("seen");
-        Path bin = binWithBridgeRunning(dir, "env >'" + seen + "'");
-        List<String> argv = List.of(PluginBinary.locate().toString());
-        for (Map<String, String> locale : List.of(Map.<String, String>of(), Map.of("LC_CTYPE", "POSIX"),
-                Map.of("LC_ALL", ""), Map.of("LANG", "C"), Map.of("LC_ALL", "C", "LC_CTYPE", "POSIX"))) {
-            Map<String, String> env = new HashMap<>(delEnvironment(bin));
-            env.putAll(locale);
+        try (CniPath bin = bridgeRunning("env >'" + seen + "'")) {
+            List<String> argv = List.of(PluginBinary.locate().toString());
+            for (Map<String, String> locale : List.of(Map.<String, String>of(), Map.of("LC_CTYPE", "POSIX"),
+                    Map.of("LC_ALL", ""), Map.of("LANG", "C"), Map.of("LC_ALL", "C", "LC_CTYPE", "POSIX"))) {
+                Map<String, String> env = new HashMap<>(delEnvironment(bin));
+                env.putAll(locale);
 
-            CommandResult del = ChildProcess.run(argv, env, Json.write(netconf()), PluginRunner.DEFAULT_TIMEOUT);
+                CommandResult del = ChildProcess.run(argv, env, Json.write(netconf()), PluginRunner.DEFAULT_TIMEOUT);
 
-            assertEquals(0, del.exitCode(), del::describe);
-            List<String> lines = Files.readAllLines(seen);
-            List<String> names = lines.stream().map(line -> line.substring(0, line.indexOf('='))).toList();
-            assertTrue(names.containsAll(delEnvironment(bin).keySet()), names::toString);
-            List<String> localeLines = lines.stream().filter(line -> line.startsWith("LC_") || line.startsWith("LANG="))
-                    .sorted().toList();
-            List<String> given = locale.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
-            assertEquals(given, localeLines, () -> "the delegate's locale variables, given " + locale);
-            assertFalse(names.stream().anyMatch(name -> name.startsWith("CNIFP")), names::toString);
+                assertEquals(0, del.exitCode(), del::describe);
+                List<String> lines = Files.readAllLines(seen);
+                List<String> names = lines.stream().map(line -> line.substring(0, line.indexOf('='))).toList();
+                assertTrue(names.containsAll(delEnvironment(bin).keySet()), names::toString);
+                List<String> localeLines = lines.stream()
+                        .filter(line -> line.startsWith("LC_") || line.startsWith("LANG=")).sorted().toList();
+                List<String> given = locale.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .sorted().toList();
+                assertEquals(given, localeLines, () -> "the delegate's locale variables, given " + locale);
+                assertFalse(names.stream().anyMatch(name -> name.startsWith("CNIFP")), names::toString);
+            }
         }
     }
 
@@ -145,9 +143,9 @@ class DelegationContractIT {
         // Debian's dash drops such a name before the JVM starts; bash, /bin/sh elsewhere, passes it on. Java decodes
         // it to something that no longer encodes to the same bytes, and a look-up by that name finds nothing.
         Path seen = dir.resolve("seen");
-        Path bin = binWithBridgeRunning(dir, "cat /proc/$$/environ >'" + seen + "'");
-
-        delStartedBy("exec env \"$(printf 'N\\377=v1')\" /bin/bash \"$0\"", bin);
+        try (CniPath bin = bridgeRunning("cat /proc/$$/environ >'" + seen + "'")) {
+            delStartedBy("exec env \"$(printf 'N\\377=v1')\" /bin/bash \"$0\"", bin);
+        }
 
         List<String> named = new ArrayList<>();
         for (String variable : new String(Files.readAllBytes(seen), StandardCharsets.ISO_8859_1).split("\0")) {

@@ -31,7 +31,7 @@ class DemoIT {
         RealParts.requireNamespaces();
         RealParts.requireRealBridge();
         RealParts.requireJq();
-        Path demo = Path.of(System.getProperty("cnifp.demo", "demo.sh")).toAbsolutePath();
+        Path demo = demoScript();
         Path plugin = Path.of(System.getProperty("cnifp.image", "target/image"), "bin/cni-bridge-fp").toAbsolutePath();
         assertTrue(Files.isRegularFile(demo), "no demo script at " + demo);
         Set<String> namespaces = hostOutput("ip", "netns", "list");
@@ -53,7 +53,7 @@ class DemoIT {
 
     @Test
     void aCnifpPluginThatIsNotThereStopsTheDemoInsteadOfBuilding(@TempDir Path dir) {
-        Path demo = Path.of(System.getProperty("cnifp.demo", "demo.sh")).toAbsolutePath();
+        Path demo = demoScript();
         Path missing = dir.resolve("no-such-plugin");
 
         CommandResult run = ChildProcess.run(List.of("/bin/bash", demo.toString()),
@@ -62,6 +62,10 @@ class DemoIT {
         assertEquals(1, run.exitCode(), run::describe);
         assertEquals("demo: CNIFP_PLUGIN=" + missing + " is not an executable file\n", run.stderr(), run::describe);
         assertEquals("", run.stdout(), run::describe);
+    }
+
+    private static Path demoScript() {
+        return Path.of(System.getProperty("cnifp.demo", "demo.sh")).toAbsolutePath();
     }
 
     private static Set<String> hostOutput(String... argv) {

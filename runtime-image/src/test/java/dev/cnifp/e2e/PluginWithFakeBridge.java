@@ -66,7 +66,7 @@ final class PluginWithFakeBridge implements AutoCloseable {
     }
 
     PluginRun run(String command, FailpointFile file) {
-        return runner.run(command, netconf(file), ENV);
+        return run(command, file, Map.of());
     }
 
     /** As {@link #run(String, FailpointFile)}, with {@code moreEnv} added to {@link #ENV}. */

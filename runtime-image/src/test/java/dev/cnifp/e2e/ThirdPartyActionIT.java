@@ -63,6 +63,12 @@ class ThirdPartyActionIT {
     @TempDir
     static Path work;
 
+    /** The image under test, in place of the page's {@code /opt/cni-bridge-fp}. */
+    private static Path image;
+
+    /** Where the page's javac command puts the compiled modules, in place of {@code /opt/cni-actions}. */
+    private static Path actions;
+
     /** The page's script, with the image and the compiled module in place of its paths. */
     private static Path plugin;
 
@@ -70,8 +76,8 @@ class ThirdPartyActionIT {
     static void compileTheExampleAndWriteTheScript() throws IOException {
         PluginBinary.requireThePlugin();
         String page = Files.readString(Path.of(System.getProperty("cnifp.docs", "../docs"), "writing-actions.md"));
-        Path image = Path.of(System.getProperty("cnifp.image", "target/image")).toAbsolutePath();
-        Path actions = work.resolve("actions");
+        image = Path.of(System.getProperty("cnifp.image", "target/image")).toAbsolutePath();
+        actions = work.resolve("actions");
 
         List<String> java = fencedBlocks(section(page, "## An example"), "java");
         assertEquals(2, java.size(), "the example is a module-info.java and one class");
@@ -87,7 +93,7 @@ class ThirdPartyActionIT {
 
         List<String> sh = fencedBlocks(section(page, "## Trying it on an installed image"), "sh");
         assertEquals(2, sh.size(), "the section has the javac command and the script");
-        String javac = placed(sh.get(0), image, actions).replace("--module example.errcode",
+        String javac = placed(sh.get(0)).replace("--module example.errcode",
                 "--module example.errcode,test.chatty");
         // JAVA_HOME is the test's JDK 25; a javac on PATH is the machine's default (17 on Debian 12), which fails.
         CommandResult compiled = ChildProcess.start(List.of("/bin/sh", "-c", javac),
@@ -95,9 +101,7 @@ class ThirdPartyActionIT {
                 .await(Duration.ofMinutes(2));
         assertEquals(0, compiled.exitCode(), compiled::describe);
 
-        plugin = work.resolve("cni-bridge-fp-actions");
-        Files.writeString(plugin, placed(sh.get(1), image, actions));
-        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        plugin = executable("cni-bridge-fp-actions", placed(sh.get(1)));
     }
 
     @Test
@@ -157,20 +161,24 @@ class ThirdPartyActionIT {
                 + "    provides dev.cnifp.core.spi.FailpointAction with test.dup.DupAction;\n}\n");
         Files.writeString(source.resolve("test/dup/DupAction.java"), CHATTY.replace("test.chatty", "test.dup")
                 .replace("ChattyAction", "DupAction").replace("\"chatty\"", "\"errcode\""));
-        Path image = Path.of(System.getProperty("cnifp.image", "target/image")).toAbsolutePath();
         Path dup = work.resolve("dup");
         CommandResult compiled = ChildProcess.start(List.of(javac(), "--system", image.toString(), "-d", dup.toString(),
                 "--module-source-path", work.resolve("src-dup").toString(), "--module", "test.dup"), Map.of(), "", work)
                 .await(Duration.ofMinutes(2));
         assertEquals(0, compiled.exitCode(), compiled::describe);
-        Path both = work.resolve("cni-bridge-fp-dup");
-        Path actions = work.resolve("actions");
-        Files.writeString(both, Files.readString(plugin).replace(actions.toString(), actions + ":" + dup));
-        Files.setPosixFilePermissions(both, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path both = executable("cni-bridge-fp-dup",
+                Files.readString(plugin).replace(actions.toString(), actions + ":" + dup));
 
         assertAddFailsWith999AndSpendsNothing(both, "{\"cmdAdd\": \"1*errcode(11,x)\"}", "failed to load failpoint "
                 + "actions: action \"errcode\" is provided by both module example.errcode "
                 + "(example.errcode.ErrcodeAction) and module test.dup (test.dup.DupAction)");
+    }
+
+    /** A script of {@code content} in the work directory, as the page says to make it: executable. */
+    private static Path executable(String name, String content) throws IOException {
+        Path script = Files.writeString(work.resolve(name), content);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
     }
 
     private static String javac() {
@@ -216,7 +224,7 @@ class ThirdPartyActionIT {
         return blocks;
     }
 
-    private static String placed(String text, Path image, Path actions) {
+    private static String placed(String text) {
         assertTrue(text.contains(DOC_PREFIX) && text.contains(DOC_ACTIONS),
                 () -> "expected the page's paths " + DOC_PREFIX + " and " + DOC_ACTIONS + " in:\n" + text);
         return text.replace(DOC_PREFIX, image.toString()).replace(DOC_ACTIONS, actions.toString());

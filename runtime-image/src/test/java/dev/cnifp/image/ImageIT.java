@@ -308,15 +308,21 @@ class ImageIT {
         throw new AssertionError("no Cpus_allowed_list in /proc/self/status");
     }
 
+    /** build/train.sh with {@code args}, as Maven runs it (a plain PATH). */
+    private static Result train(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/sh",
+                Path.of(System.getProperty("cnifp.buildDir", "build"), "train.sh").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return run(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), command.toArray(String[]::new));
+    }
+
     @Test
     void theAotTrainingModeMakesACacheTheJvmTakes(@TempDir Path dir) throws Exception {
         // The build trains a cds archive; runtime-image/README.md offers -Dcnifp.train.mode=aot, JDK 25's AOT cache.
         Path copy = dir.resolve("image");
         copyTree(image, copy);
-        Path train = Path.of(System.getProperty("cnifp.buildDir", "build"), "train.sh").toAbsolutePath();
 
-        Result trained = run(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), "/bin/sh", train.toString(),
-                copy.toString(), "aot");
+        Result trained = train(copy.toString(), "aot");
 
         assertEquals(0, trained.exit(), trained.out() + trained.err());
         assertEquals("aot", Files.readString(copy.resolve("lib/cni-bridge-fp.aot.mode")).strip());
@@ -332,10 +338,8 @@ class ImageIT {
     void trainRefusesABadScenarioBeforeItStarts(String scenario, @TempDir Path dir) throws Exception {
         // A bad COMMAND or a SPEC that breaks the training file's JSON used to train nothing of the distribution's
         // action and pass; the image named here does not exist, so only the scenario check can answer.
-        Path train = Path.of(System.getProperty("cnifp.buildDir", "build"), "train.sh").toAbsolutePath();
 
-        Result trained = run(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), "/bin/sh", train.toString(),
-                dir.resolve("no-image").toString(), "cds", "ok:DEL:1*error(x)", scenario);
+        Result trained = train(dir.resolve("no-image").toString(), "cds", "ok:DEL:1*error(x)", scenario);
 
         assertEquals(2, trained.exit(), trained.out() + trained.err());
         assertEquals("train: bad scenario '" + scenario + "' (NAME:COMMAND:SPEC; COMMAND one of ADD DEL CHECK STATUS "
