@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Reads a failpoint file into a {@link FailpointDocument}. Strict JSON in UTF-8, one object, nothing after it; a
- * repeated key keeps its first position and its last value (Go's {@code encoding/json} also lets the last one win).
+ * repeated key keeps its first position and, as Go's {@code encoding/json} decodes it, its last value, except that for
+ * a failpoint entry a {@code null} does not replace a spec ({@link FailpointDocument#putMember}).
  *
  * <p>Error messages say where parsing stopped, never what was there: the path comes from a pod annotation and the
  * plugin runs as root, so quoting content would let a pod read any file on the node.
@@ -73,7 +74,7 @@ final class DocumentParser {
             if (first != JsonToken.START_OBJECT) {
                 throw new StateException(prefix + "not a JSON object");
             }
-            root = readValue(parser);
+            root = readObject(parser, true);
             if (parser.nextToken() != null) {
                 throw new StateException(prefix + "invalid JSON at " + where(parser.currentTokenLocation())
                         + ": unexpected data after the top-level object");
@@ -97,7 +98,7 @@ final class DocumentParser {
             throw new JsonEOFException(parser, null, "end of input inside a value");
         }
         return switch (token) {
-            case START_OBJECT -> readObject(parser);
+            case START_OBJECT -> readObject(parser, false);
             case START_ARRAY -> readArray(parser);
             case VALUE_STRING -> parser.getText();
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
@@ -112,12 +113,17 @@ final class DocumentParser {
         };
     }
 
-    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+    private static Map<String, Object> readObject(JsonParser parser, boolean topLevel) throws IOException {
         Map<String, Object> object = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             parser.nextToken();
-            object.put(key, readValue(parser));
+            Object value = readValue(parser);
+            if (topLevel) {
+                FailpointDocument.putMember(object, key, value);
+            } else {
+                object.put(key, value);
+            }
         }
         return Collections.unmodifiableMap(object);
     }

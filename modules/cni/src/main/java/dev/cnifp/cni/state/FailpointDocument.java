@@ -64,6 +64,23 @@ public final class FailpointDocument {
         return false;
     }
 
+    /**
+     * Adds a member of the top-level object as it is read, where a key may repeat itself exactly. For a key naming an
+     * entry, Go decodes every occurrence into the one struct field: a {@code null} leaves the value before it, and a
+     * value that is not a string fails the whole file even when a later one would replace it. So such a key keeps an
+     * earlier value against a later {@code null}, and keeps an earlier wrong-typed value for {@link DocumentParser} to
+     * report. Any other key: the last value wins.
+     */
+    static void putMember(Map<String, Object> members, String key, Object value) {
+        if (isEntryKey(key) && members.containsKey(key)) {
+            Object earlier = members.get(key);
+            if (value == null || (earlier != null && !(earlier instanceof String))) {
+                return;
+            }
+        }
+        members.put(key, value);
+    }
+
     /** The last key with a non-null value that names {@code entryKey}, or null. */
     private String holderOf(String entryKey) {
         String holder = null;

@@ -142,7 +142,11 @@ final class PlainDocumentReader {
             if (value == this) {
                 return null;
             }
-            object.put(key, value);
+            if (depth == 1) {
+                FailpointDocument.putMember(object, key, value);
+            } else {
+                object.put(key, value);
+            }
             skipSpace();
             if (pos >= text.length) {
                 return null;

@@ -78,6 +78,34 @@ class FailpointDocumentTest {
         assertEquals(List.of("cmdAdd", "CmdAdd", "CMDADD"), document.keys());
     }
 
+    /**
+     * The same rules when a key repeats itself exactly, on both reading paths (a fraction sends a file to jackson):
+     * Go decodes each occurrence into the one field, so null keeps the spec before it, and a number fails the file.
+     */
+    @Test
+    void aKeyRepeatedExactlyFollowsGosRulesToo() throws Exception {
+        for (String jacksonPath : List.of("", ", \"ratio\": 0.5")) {
+            FailpointDocument document = parse("{\"cmdAdd\": \"1*error(x)\", \"cmdDel\": \"1*off\", \"cmdAdd\": null"
+                    + jacksonPath + "}");
+            assertEquals(Optional.of("1*error(x)"), document.entry("cmdAdd"), jacksonPath);
+            document.setEntry("cmdAdd", "0*error(x)");
+            assertEquals(List.of("cmdAdd", "cmdDel"), document.keys().subList(0, 2), jacksonPath);
+            assertEquals(Optional.of("0*error(x)"), document.value("cmdAdd"), jacksonPath);
+
+            assertEquals(Optional.of("1*error(y)"),
+                    parse("{\"cmdAdd\": \"1*error(x)\", \"cmdAdd\": \"1*error(y)\"" + jacksonPath + "}").entry("cmdAdd"));
+            assertEquals(Optional.of(2L), parse("{\"seed\": 1, \"seed\": 2" + jacksonPath + "}").value("seed"),
+                    "any other key: the last value wins");
+
+            for (String typeError : List.of("{\"cmdAdd\": 5, \"cmdAdd\": \"1*error(y)\"",
+                    "{\"cmdAdd\": \"1*error(y)\", \"cmdAdd\": true", "{\"cmdAdd\": [], \"cmdAdd\": null")) {
+                StateException e = assertThrows(StateException.class, () -> parse(typeError + jacksonPath + "}"),
+                        typeError);
+                assertEquals("failed to unmarshal failpoint conf /test.json: \"cmdAdd\" is not a string", e.getMessage());
+            }
+        }
+    }
+
     @Test
     void anEntryHeldByNoKeyIsWrittenUnderItsOwnName() throws Exception {
         FailpointDocument document = parse("{\"CMDADD\": null, \"cmdAdd\": null}");
