@@ -10,6 +10,7 @@ import dev.cnifp.cni.protocol.Command;
 import dev.cnifp.cni.protocol.CommandHandler;
 import dev.cnifp.cni.protocol.HandlerResult;
 import dev.cnifp.cni.protocol.Request;
+import dev.cnifp.core.grammar.BrokenActionException;
 import dev.cnifp.core.grammar.Failpoint;
 import dev.cnifp.core.grammar.FailpointParser;
 import dev.cnifp.core.grammar.FailpointSyntaxException;
@@ -112,14 +113,15 @@ final class FailpointHandler implements CommandHandler {
         Failpoint failpoint;
         try {
             failpoint = parser.parse(spec.get());
-        } catch (FailpointSyntaxException e) {
+        } catch (FailpointSyntaxException | BrokenActionException e) {
             throw CniException.internal("failed to parse failpoint " + point + ": " + e.getMessage());
         }
         // The generator is made under the lock on purpose: a seed kept in the failpoint file would be read here.
         Step step = failpoint.step(with.random().generator());
         // Before the write, the slow part of the critical section: the plugin's second thread is waiting to hear it.
         with.outlook().known(step.fired().isEmpty() || mayProceed(step.fired().get()));
-        // Always written back, as the Go plugin does: a spec with leading zeros comes out normalised.
+        // Always set, as the Go plugin does, so a spec with leading zeros comes out normalised; the file is written
+        // only when its bytes change.
         entries.setEntry(point, step.next().marshal());
         log.debug(() -> "%s: %s -> %s, firing %s".formatted(point, spec.get(), step.next().marshal(),
                 step.fired().map(Term::marshal).orElse("nothing")));
@@ -128,11 +130,14 @@ final class FailpointHandler implements CommandHandler {
 
     /** Whether the call may go on to its delegate after this term fires, as far as its action knows beforehand. */
     private static boolean mayProceed(Term fired) {
-        Optional<Outcome> known = fired.action().knownOutcome();
+        Optional<Outcome> known = fired.knownOutcome();
         return known.isEmpty() || known.get() instanceof Outcome.Proceed;
     }
 
-    /** Fires outside the lock; empty means carry on with the delegation. */
+    /**
+     * Fires outside the lock; empty means carry on with the delegation. An action that throws is a bug in its
+     * provider: a CNI error names it (its count is spent, as for any action that fired).
+     */
     private Optional<HandlerResult> fire(Term term, String point, PrintStream stderr) throws CniException {
         Outcome outcome;
         try {
@@ -140,6 +145,8 @@ final class FailpointHandler implements CommandHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CniException.internal("failpoint " + point + " interrupted");
+        } catch (BrokenActionException e) {
+            throw CniException.internal("failpoint " + point + ": " + e.getMessage());
         }
         log.debug(() -> point + " fired: " + outcome);
         // No pattern switch in this file: its indy bootstrap (SwitchBootstraps) costs a cold JVM tens of ms.
@@ -153,7 +160,7 @@ final class FailpointHandler implements CommandHandler {
         } else if (outcome instanceof Outcome.Exit exit) {
             return Optional.of(new HandlerResult.Terminate(exit.status()));
         }
-        throw new NullPointerException("outcome"); // what the exhaustive switch did for null
+        throw new IllegalStateException("unknown outcome " + outcome); // Outcome is sealed: never reached
     }
 
     private record CallContext(String point, Sleeper sleeper) implements FireContext {

@@ -197,6 +197,9 @@ public final class FailpointParser {
             } catch (InvalidArgumentException e) {
                 throw error(at, e.getMessage() != null ? e.getMessage()
                         : "invalid argument \"%s\" for action \"%s\"".formatted(argument, action.name()));
+            } catch (RuntimeException e) {
+                throw new BrokenActionException(action.name(), action.getClass(),
+                        "failed to bind " + (argument == null ? "no argument" : "\"" + argument + "\"") + ": " + e, e);
             }
             // Checked here so that whatever parses marshals to text that parses again.
             if (bound == null || bound.argument() == null) {
@@ -257,11 +260,9 @@ public final class FailpointParser {
     }
 
     /** A third-party action that would make us write a spec we cannot read back: a bug in that action. */
-    private static IllegalStateException brokenContract(FailpointAction action, String what) {
-        Module module = action.getClass().getModule();
-        return new IllegalStateException("action \"%s\" (%s in %s) breaks the FailpointAction contract: %s".formatted(
-                action.name(), action.getClass().getName(),
-                module.isNamed() ? "module " + module.getName() : "the class path", what));
+    private static BrokenActionException brokenContract(FailpointAction action, String what) {
+        return new BrokenActionException(action.name(), action.getClass(),
+                "breaks the FailpointAction contract: " + what, null);
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -40,11 +40,6 @@ public record Term(Optional<Probability> probability, OptionalLong count, String
         }
     }
 
-    /** A term with a count and no probability, the only kind containerd knows, e.g. {@code 5*error(oops)}. */
-    public static Term counted(long count, String actionName, BoundAction action) {
-        return new Term(Optional.empty(), OptionalLong.of(count), actionName, action);
-    }
-
     /** Whether evaluation may still select this term: its count is unlimited or above 0. */
     public boolean live() {
         return count.isEmpty() || count.getAsLong() > 0;
@@ -61,9 +56,35 @@ public record Term(Optional<Probability> probability, OptionalLong count, String
         return new Term(probability, OptionalLong.of(count.getAsLong() - 1), actionName, action);
     }
 
-    /** Fires the action. Call it outside any lock. */
+    /**
+     * Fires the action. Call it outside any lock.
+     *
+     * @throws BrokenActionException if the action throws or returns no outcome
+     */
     public Outcome fire(FireContext context) throws InterruptedException {
-        return action.fire(context);
+        Outcome outcome;
+        try {
+            outcome = action.fire(context);
+        } catch (RuntimeException e) {
+            throw new BrokenActionException(actionName, action.getClass(), "failed to fire: " + e, e);
+        }
+        if (outcome == null) {
+            throw new BrokenActionException(actionName, action.getClass(), "returned no outcome", null);
+        }
+        return outcome;
+    }
+
+    /**
+     * The action's {@link BoundAction#knownOutcome() hint}: empty when it gives none, and when it breaks (returns
+     * null or throws), since a hint may cost speed but never a call's result.
+     */
+    public Optional<Outcome> knownOutcome() {
+        try {
+            Optional<Outcome> known = action.knownOutcome();
+            return known == null ? Optional.empty() : known;
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The term as written in a spec, with leading zeros dropped, e.g. {@code 12.5%3*delay(10)}. */

@@ -1,5 +1,6 @@
 package dev.cnifp.core.registry;
 
+import dev.cnifp.core.internal.ProviderOrigin;
 import java.io.Serial;
 
 /**

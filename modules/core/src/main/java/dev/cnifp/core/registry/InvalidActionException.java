@@ -1,5 +1,6 @@
 package dev.cnifp.core.registry;
 
+import dev.cnifp.core.internal.ProviderOrigin;
 import java.io.Serial;
 
 /** A provider whose name could never be written in a spec, or that has none; the message names its module and class. */

@@ -6,6 +6,9 @@ public enum ArgumentRule {
     NONE,
     /** {@code error(msg)}: a non-empty argument is required. */
     REQUIRED,
-    /** Either form is accepted; {@code bind} receives {@code null} when the parentheses are left out. */
+    /**
+     * Either form is accepted; {@code bind} receives {@code null} when the parentheses are left out, and its
+     * {@link BoundAction#argument()} must then be empty: a default written back would change the spec.
+     */
     OPTIONAL
 }

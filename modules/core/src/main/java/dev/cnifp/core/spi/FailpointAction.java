@@ -5,8 +5,9 @@ package dev.cnifp.core.spi;
  * third-party, is a provider of this interface and gets the same grammar, {@code [P%][N*]name[(arg)]}.
  *
  * <p>Like a jlink plugin, an action has a name, a description, a rule for its argument and a
- * {@linkplain #bind bind} step that validates and normalises the argument once, at parse time. What it
- * returns is fired on every evaluation that selects the term.
+ * {@linkplain #bind bind} step that validates and normalises the argument at parse time, once per term each time a
+ * spec is parsed (the plugin parses its command's spec on every call). What it returns is fired when evaluation
+ * selects the term.
  */
 public interface FailpointAction {
 

@@ -10,11 +10,14 @@ public sealed interface Outcome {
 
     /**
      * Fail the call with an error the caller sees: in the CNI plugin, {@code {"code": code, "msg": message,
-     * "details": details}} on stdout and exit 1. {@code details} may be {@code null}.
+     * "details": details}} on stdout and exit 1. {@code code} is never negative; {@code details} may be {@code null}.
      */
     record Fail(int code, String message, String details) implements Outcome {
         public Fail {
             Objects.requireNonNull(message, "message");
+            if (code < 0) {
+                throw new IllegalArgumentException("an error code is never negative, got " + code);
+            }
         }
     }
 
@@ -25,8 +28,14 @@ public sealed interface Outcome {
         }
     }
 
-    /** End the process at once with this exit status and no output. */
-    record Exit(int status) implements Outcome {}
+    /** End the process at once with this exit status (0 to 255, what a process can exit with) and no output. */
+    record Exit(int status) implements Outcome {
+        public Exit {
+            if (status < 0 || status > 255) {
+                throw new IllegalArgumentException("an exit status is 0 to 255, got " + status);
+            }
+        }
+    }
 
     Outcome PROCEED = new Proceed();
 }
