@@ -1,14 +1,16 @@
 #!/bin/sh
-# What reading the network config costs a cold plugin process, each way the JSON libraries in the image offer:
-# jackson-jr's bean binding, jackson-jr's maps, jackson-core's streaming parser, the plugin's own reader, and no
-# parser at all. Not a test:
+# What reading the network config costs a cold plugin process, each way the stack's JSON library offers:
+# jackson-jr's bean binding, jackson-jr's maps, jackson-core's streaming parser (jackson-jr's lower layer, the one the
+# plugin keeps), the plugin's own reader, and no parser at all. Not a test:
 # prints a table for docs/performance.md ("JSON on the start-up path").
 #
 #   runtime-image/bench/json.sh [IMAGE]     (IMAGE defaults to runtime-image/target/image; needs no root)
-#   env: RUNS (default 10), ROUNDS (default 4), WARMUP (default 3), JDK (default: the JDK the image was linked from)
+#   env: RUNS (default 10), ROUNDS (default 4), WARMUP (default 3), JDK (default: the JDK the image was linked from),
+#        JACKSON_JR (default runtime-image/target/bench-lib/jackson-jr-objects.jar)
 #
-# bench/probes/JsonReadProbe.java is compiled against the image's own modules (javac --system IMAGE) into a modular
-# jar and runs on the image's bin/java with the launcher's flags. Each way gets its own AOT cache, trained on that way
+# bench/probes/JsonReadProbe.java is compiled against the image's own modules (javac --system IMAGE) and jackson-jr's
+# object layer, which the image does not hold (the build copies its jar to runtime-image/target/bench-lib), into a
+# modular jar, and runs on the image's bin/java with the launcher's flags and that jar beside it on the module path. Each way gets its own AOT cache, trained on that way
 # alone (one-step -XX:AOTCacheOutput, as flags.sh does), so each pays for exactly the classes it loads, as it would
 # if the plugin read its config that way. The caches are copied before timing (see bench.sh on fresh copies).
 set -eu
@@ -31,6 +33,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/cnifp-json.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT; trap 'exit 143' TERM; trap 'exit 129' HUP  # dash runs no EXIT trap when a signal ends it
 
+jr=${JACKSON_JR:-$here/../target/bench-lib/jackson-jr-objects.jar}
+[ -f "$jr" ] || { echo "json: no jackson-jr jar at $jr: build with 'mvn package' first, or set JACKSON_JR" >&2; exit 1; }
+
 mkdir -p "$work/src/jsonprobe" "$work/classes"
 cp "$here/probes/JsonReadProbe.java" "$work/src/jsonprobe/"
 cat >"$work/src/module-info.java" <<'EOF'
@@ -43,7 +48,7 @@ EOF
 # The plugin's reader is not exported; every way gets the same exports, so that all resolve the same module graph.
 exports="--add-exports dev.cnifp.cni/dev.cnifp.cni.json=jsonprobe --add-exports dev.cnifp.cni/dev.cnifp.cni.config=jsonprobe"
 # shellcheck disable=SC2086 # the options are split on blanks
-"$jdk/bin/javac" --system "$image" $exports -XDstringConcat=inline -d "$work/classes" \
+"$jdk/bin/javac" --system "$image" --module-path "$jr" $exports -XDstringConcat=inline -d "$work/classes" \
     "$work/src/module-info.java" "$work/src/jsonprobe/JsonReadProbe.java"
 "$jdk/bin/jar" --create --file "$work/jsonprobe.jar" -C "$work/classes" .
 
@@ -54,7 +59,7 @@ printf '{"cniVersion":"1.0.0","name":"json","type":"cni-bridge-fp","bridge":"fp0
 ways='none streaming tree bean plugin'
 set --
 for way in $ways; do
-    probe="$exports --module-path $work/jsonprobe.jar -m jsonprobe/jsonprobe.JsonReadProbe $way"
+    probe="$exports --module-path $work/jsonprobe.jar:$jr -m jsonprobe/jsonprobe.JsonReadProbe $way"
     # shellcheck disable=SC2086 # flags and arguments are split on blanks, as the launcher splits its flags
     env -i "$image/bin/java" $flags -XX:AOTCacheOutput="$work/$way.aot" $probe <"$work/conf.json" \
         >"$work/$way.train" 2>&1 || { cat "$work/$way.train" >&2; echo "json: training '$way' failed" >&2; exit 1; }

@@ -7,6 +7,7 @@
  */
 module dev.cnifp.cni {
     requires dev.cnifp.core;
-    requires com.fasterxml.jackson.jr.ob;
+    // jackson-jr's streaming layer: its object layer costs a cold process ~50 ms per call (docs/performance.md)
+    requires com.fasterxml.jackson.core;
     requires org.slf4j;
 }

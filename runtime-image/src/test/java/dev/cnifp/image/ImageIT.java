@@ -182,7 +182,7 @@ class ImageIT {
         Result modules = run(Map.of(), image.resolve("bin/java").toString(), "--list-modules");
         assertEquals(0, modules.exit(), modules.err());
         assertEquals(Set.of("java.base", "dev.cnifp.core", "dev.cnifp.cni", "com.fasterxml.jackson.core",
-                        "com.fasterxml.jackson.jr.ob", "org.slf4j", "org.slf4j.simple"),
+                        "org.slf4j", "org.slf4j.simple"),
                 modules.out().lines().map(line -> line.substring(0, line.indexOf('@'))).collect(Collectors.toSet()));
         assertFalse(Files.exists(image.resolve("man")), "man pages in the image");
         assertFalse(Files.exists(image.resolve("include")), "C headers in the image");

@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 /**
  * Everything the plugin's flow talks to outside itself, so that a test can run the whole flow in-process.
  *
- * @param actions the failpoint actions; only asked for when a call has a failpoint file, since finding them
- *        (a ServiceLoader scan) costs start-up time
+ * @param actions the failpoint actions; the flow asks for them only when the command's entry holds a spec, since
+ *        finding them (a ServiceLoader scan) costs start-up time (in the plugin, EarlyWork finds them on its own
+ *        thread for every call but VERSION when there is a second CPU)
  * @param outlook told whether the call will go on to its delegate, as soon as the flow knows
  */
 public record Collaborators(DelegateRunner delegate, AddResultPrinter addResults, FailpointStore failpoints,

@@ -22,8 +22,9 @@ import java.util.List;
  * JSON in and out with Go's {@code encoding/json} semantics, which the CNI protocol's reference implementation
  * defines: Go's syntax errors, word for word; objects that keep duplicate keys; Go's escaping and indentation.
  *
- * <p>Reading is done by jackson-jr's streaming core into a {@link JsonValue} tree rather than into maps or beans:
- * Go matches keys case-insensitively with the last duplicate winning, which a map cannot represent.
+ * <p>Reading builds a {@link JsonValue} tree, by {@link ValidatedTreeReader} or, for what it leaves aside, jackson-core's
+ * streaming parser, rather than maps or beans: Go matches keys case-insensitively with the last duplicate winning,
+ * which a map cannot represent.
  */
 public final class GoJson {
     /** In a holder: most calls never need jackson ({@link ValidatedTreeReader}), so they do not build it. */

@@ -11,12 +11,8 @@ public interface PluginLog {
     /** Called once, as soon as the network configuration is known. */
     void configure(LogSettings settings);
 
-    boolean debugEnabled();
-
     /** Logs at debug level; the message is only built when debug is enabled. */
     void debug(Supplier<String> message);
-
-    void warn(String message);
 
     /** A log that drops everything, for tests that do not look at it. */
     static PluginLog silent() {
@@ -25,15 +21,7 @@ public interface PluginLog {
             public void configure(LogSettings settings) {}
 
             @Override
-            public boolean debugEnabled() {
-                return false;
-            }
-
-            @Override
             public void debug(Supplier<String> message) {}
-
-            @Override
-            public void warn(String message) {}
         };
     }
 }

@@ -48,19 +48,13 @@ public final class Slf4jLog implements PluginLog {
     }
 
     @Override
-    public boolean debugEnabled() {
-        return settings.debugEnabled();
-    }
-
-    @Override
     public void debug(Supplier<String> message) {
-        if (debugEnabled()) {
+        if (settings.debugEnabled()) {
             logger().debug(message.get());
         }
     }
 
-    @Override
-    public void warn(String message) {
+    private void warn(String message) {
         if (!settings.level().equals("error") && !settings.level().equals("off")) {
             logger().warn(message);
         }

@@ -1,6 +1,6 @@
 package dev.cnifp.cni.protocol;
 
-/** The CNI error codes this plugin produces or passes through (CNI spec, and the Go library's ErrInternal). */
+/** The CNI spec's well-known error codes, and what Go's skel makes of a plain error; not all are produced here. */
 public final class ErrorCode {
     public static final int UNKNOWN = 0;
     public static final int INCOMPATIBLE_CNI_VERSION = 1;

@@ -37,17 +37,35 @@ public final class DelayAction implements FailpointAction {
 
     @Override
     public BoundAction bind(String argument) throws InvalidArgumentException {
-        if (argument == null || argument.isEmpty() || !argument.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!isDigits(argument)) {
             throw new InvalidArgumentException("delay takes a whole number of milliseconds, got \"%s\""
                     .formatted(argument == null ? "" : argument));
         }
-        String digits = argument.replaceFirst("^0+(?=.)", "");
+        int firstKept = 0; // leading zeros dropped, the last digit kept
+        while (firstKept < argument.length() - 1 && argument.charAt(firstKept) == '0') {
+            firstKept++;
+        }
+        String digits = argument.substring(firstKept);
         if (digits.length() > MAX_MILLIS_DIGITS || Long.parseLong(digits) > MAX_MILLIS) {
             throw new InvalidArgumentException(
                     "delay of %s ms is too long: at most %d ms (about 292 years), the most Go's time.Duration holds"
                             .formatted(digits, MAX_MILLIS));
         }
         return new Delay(Long.parseLong(digits));
+    }
+
+    /** Checked by hand, not with a stream or a regex: their classes would cost a cold plugin process. */
+    private static boolean isDigits(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record Delay(long millis) implements BoundAction {

@@ -41,8 +41,8 @@ public record Failpoint(List<Term> terms) {
 
     /** Whether no term can fire any more: every count is 0. A spec with an unlimited term is never exhausted. */
     public boolean exhausted() {
-        // Loops, not streams, here and in marshal: both run on every ADD/DEL, and a stream pipeline loads ~30
-        // classes into the cold plugin process.
+        // Loops, not streams, here and in marshal: marshal runs on every call with a spec, and a stream pipeline
+        // loads ~30 classes into the cold plugin process.
         for (Term term : terms) {
             if (term.live()) {
                 return false;

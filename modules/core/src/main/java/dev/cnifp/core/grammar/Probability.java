@@ -32,8 +32,13 @@ public record Probability(int millionths) {
         if (fraction == 0) {
             return whole + "%";
         }
-        String decimals = String.format("%06d", fraction).replaceFirst("0+$", "");
-        return whole + "." + decimals + "%";
+        // Six digits, trailing zeros dropped; by hand, since a formatter and a regex would cost a cold process.
+        String padded = Integer.toString(SCALE + fraction).substring(1);
+        int end = padded.length();
+        while (padded.charAt(end - 1) == '0') {
+            end--;
+        }
+        return whole + "." + padded.substring(0, end) + "%";
     }
 
     @Override

@@ -29,8 +29,9 @@ public final class ActionRegistry {
     }
 
     /**
-     * The actions of the boot layer. Uses the class loader of the core, so providers are found both when the
-     * core runs as a named module ({@code provides}) and when it runs on the class path ({@code META-INF/services}).
+     * The actions of the boot layer. A named core without a class path (the jlink image) searches the boot layer
+     * alone; otherwise the core's class loader is searched, so providers are found both as named modules
+     * ({@code provides}) and on the class path ({@code META-INF/services}).
      *
      * @throws ActionConflictException when two provider classes claim one name
      * @throws InvalidActionException when a provider's name cannot be written in a spec
