@@ -130,7 +130,7 @@ final class LockedFile implements AutoCloseable {
         }
         // The default file system always has file keys; a null would only mean "start again".
         boolean same = opened.fileKey() != null && opened.fileKey().equals(named.fileKey());
-        return same ? new LockedFile(channel, realPath, opened.size()) : null;
+        return same ? new LockedFile(channel, realPath, named.size()) : null; // the size under the lock
     }
 
     /**
