@@ -2,6 +2,7 @@ package dev.cnifp.cni;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,9 +24,18 @@ import org.junit.jupiter.api.Test;
 class EarlyWorkTest {
 
     @Test
-    void handsOverTheRegistryItFound() {
+    void handsOverTheRegistryItFound() throws Exception {
         ActionRegistry registry = ActionRegistry.of(List.of());
-        assertSame(registry, EarlyWork.start(() -> registry).get());
+        AtomicReference<Thread> finder = new AtomicReference<>();
+        CountDownLatch found = new CountDownLatch(1);
+        EarlyWork work = EarlyWork.start(() -> {
+            finder.set(Thread.currentThread());
+            found.countDown();
+            return registry;
+        });
+        assertTrue(found.await(10, TimeUnit.SECONDS), "the early thread never looked for the actions");
+        assertSame(registry, work.get());
+        assertNotSame(Thread.currentThread(), finder.get(), "found by the early thread, not by the caller");
     }
 
     @Test
@@ -42,14 +52,7 @@ class EarlyWorkTest {
             }
             return registry;
         });
-        Thread releaser = Thread.ofPlatform().start(() -> {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            release.countDown();
-        });
+        Thread releaser = releaseLater(release);
         assertSame(registry, work.get());
         assertSame(registry, work.get());
         releaser.join();
@@ -125,16 +128,45 @@ class EarlyWorkTest {
         assertSame(conflict, assertThrows(IllegalStateException.class, work::get));
     }
 
+    /** The caller waits for the early thread's find, interrupted all along, and leaves still interrupted. */
     @Test
-    void keepsTheCallersInterruptStatus() {
+    void keepsTheCallersInterruptStatus() throws Exception {
         ActionRegistry registry = ActionRegistry.of(List.of());
-        EarlyWork work = EarlyWork.start(() -> registry);
+        CountDownLatch finding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EarlyWork work = EarlyWork.start(() -> {
+            finding.countDown();
+            boolean released = false;
+            while (!released) {
+                try {
+                    released = release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    // nobody interrupts the early thread; keep waiting
+                }
+            }
+            return registry;
+        });
+        assertTrue(finding.await(10, TimeUnit.SECONDS), "the early thread never looked for the actions");
+        Thread releaser = releaseLater(release);
         Thread.currentThread().interrupt();
         try {
             assertSame(registry, work.get());
             assertTrue(Thread.currentThread().isInterrupted());
         } finally {
             Thread.interrupted();
+            releaser.join();
         }
+    }
+
+    /** Counts the latch down after 50 ms, long enough for the caller to be waiting on the early thread. */
+    private static Thread releaseLater(CountDownLatch release) {
+        return Thread.ofPlatform().start(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
     }
 }
