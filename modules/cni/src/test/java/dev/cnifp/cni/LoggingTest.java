@@ -39,12 +39,12 @@ class LoggingTest {
     void debugWithALogFileAppendsThereAndLeavesStdoutAndStderrAlone() throws Exception {
         Path log = dir.resolve("plugin.log");
         String config = config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\",");
-        PluginHarness.Run first = PluginProcess.run(env, config);
+        PluginHarness.Run first = MainInChildJvm.run(env, config);
         assertEquals(new PluginHarness.Run(1, error(999, "stop here"), ""), first);
         String afterFirst = Files.readString(log);
         assertTrue(afterFirst.contains("[DEBUG]") && afterFirst.contains("cmdAdd: 9*error(stop here) -> 8*error"),
                 afterFirst);
-        PluginHarness.Run second = PluginProcess.run(env, config);
+        PluginHarness.Run second = MainInChildJvm.run(env, config);
         assertEquals(first, second);
         String afterSecond = Files.readString(log);
         assertTrue(afterSecond.startsWith(afterFirst) && afterSecond.length() > afterFirst.length(),
@@ -54,7 +54,7 @@ class LoggingTest {
     @Test
     void aLogFileThatCannotBeOpenedFallsBackToStderr() throws Exception {
         Path log = dir.resolve("no/such/dir/plugin.log");
-        PluginHarness.Run run = PluginProcess.run(env, config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\","));
+        PluginHarness.Run run = MainInChildJvm.run(env, config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\","));
         assertEquals(error(999, "stop here"), run.stdout());
         assertTrue(run.stderr().contains("[WARN] cni-bridge-fp") && run.stderr().contains("cannot open logFile " + log)
                 && run.stderr().contains("[DEBUG]"), run.stderr());
@@ -62,7 +62,7 @@ class LoggingTest {
 
     @Test
     void debugWithoutALogFileGoesToStderr() throws Exception {
-        PluginHarness.Run run = PluginProcess.run(env, config("\"logLevel\":\"DEBUG\","));
+        PluginHarness.Run run = MainInChildJvm.run(env, config("\"logLevel\":\"DEBUG\","));
         assertEquals(error(999, "stop here"), run.stdout());
         assertEquals(1, run.status());
         assertTrue(run.stderr().contains("[DEBUG] cni-bridge-fp"), run.stderr());
@@ -75,7 +75,7 @@ class LoggingTest {
     @Test
     void byDefaultNothingIsLoggedAndSlf4jIsNeverLoaded() throws Exception {
         Path classLog = dir.resolve("classes.log");
-        PluginHarness.Run run = PluginProcess.run(env, config(""), "-Xlog:class+load=info:file=" + classLog);
+        PluginHarness.Run run = MainInChildJvm.run(env, config(""), "-Xlog:class+load=info:file=" + classLog);
         assertEquals(new PluginHarness.Run(1, error(999, "stop here"), ""), run);
         String loaded = Files.readString(classLog);
         assertTrue(loaded.contains("dev.cnifp.cni.Main "), "the class log recorded the plugin's classes");
@@ -87,8 +87,8 @@ class LoggingTest {
     void theProcessAnswersVersionAndAboutExactly() throws Exception {
         assertEquals(new PluginHarness.Run(0, "{\"cniVersion\":\"1.1.0\",\"supportedVersions\":[\"0.1.0\",\"0.2.0\","
                 + "\"0.3.0\",\"0.3.1\",\"0.4.0\",\"1.0.0\",\"1.1.0\"]}\n", ""),
-                PluginProcess.run(Map.of("CNI_COMMAND", "VERSION"), "garbage"));
-        PluginHarness.Run about = PluginProcess.run(Map.of(), "");
+                MainInChildJvm.run(Map.of("CNI_COMMAND", "VERSION"), "garbage"));
+        PluginHarness.Run about = MainInChildJvm.run(Map.of(), "");
         assertEquals(0, about.status());
         assertEquals("", about.stdout());
         assertTrue(about.stderr().startsWith("bridge with failpoint support\n"), about.stderr());
@@ -97,7 +97,7 @@ class LoggingTest {
     @Test
     void aPanicExitsTwoWithNothingOnStdout() throws Exception {
         Files.writeString(failpoints, "{\"cmdAdd\":\"1*panic(boom)\"}");
-        PluginHarness.Run run = PluginProcess.run(env, config(""));
+        PluginHarness.Run run = MainInChildJvm.run(env, config(""));
         assertEquals(2, run.status());
         assertEquals("", run.stdout());
         assertTrue(run.stderr().startsWith("panic: boom\n\ngoroutine 1 [running]:\n"), run.stderr());

@@ -57,14 +57,14 @@ class MainProcessTest {
     void addDelegatesAndPrintsTheReprintedResult() throws Exception {
         String config = PluginHarness.CONFIG + "\n";
         assertEquals(new PluginHarness.Run(0, REPRINTED, "bridge was here\n"),
-                PluginProcess.run(env("ADD"), config));
+                MainInChildJvm.run(env("ADD"), config));
         assertEquals(config, Files.readString(dir.resolve("stdin")));
     }
 
     @Test
     void aPlainDelegationLoadsNoLogger() throws Exception {
         Path classLog = dir.resolve("classes.log");
-        PluginHarness.Run run = PluginProcess.run(env("ADD"), PluginHarness.CONFIG,
+        PluginHarness.Run run = MainInChildJvm.run(env("ADD"), PluginHarness.CONFIG,
                 "-Xlog:class+load=info:file=" + classLog);
         assertEquals(new PluginHarness.Run(0, REPRINTED, "bridge was here\n"), run);
         String loaded = Files.readString(classLog);
@@ -75,13 +75,13 @@ class MainProcessTest {
     @Test
     void delPrintsNothing() throws Exception {
         assertEquals(new PluginHarness.Run(0, "", "bridge was here\n"),
-                PluginProcess.run(env("DEL"), PluginHarness.CONFIG));
+                MainInChildJvm.run(env("DEL"), PluginHarness.CONFIG));
         assertEquals("DEL\n", Files.readString(dir.resolve("command")));
     }
 
     @Test
     void addInThePluginsOwnNetnsPrintsTheResultThenTheError() throws Exception {
-        PluginHarness.Run run = PluginProcess.run(env("ADD", "CNI_NETNS", "/proc/self/ns/net"),
+        PluginHarness.Run run = MainInChildJvm.run(env("ADD", "CNI_NETNS", "/proc/self/ns/net"),
                 PluginHarness.CONFIG);
         assertEquals(new PluginHarness.Run(1,
                 REPRINTED + error(8, "plugin's netns and netns from CNI_NETNS should not be the same"),
@@ -90,7 +90,7 @@ class MainProcessTest {
 
     @Test
     void aMissingDelegateIsA999() throws Exception {
-        PluginHarness.Run run = PluginProcess.run(env("DEL"),
+        PluginHarness.Run run = MainInChildJvm.run(env("DEL"),
                 PluginHarness.CONFIG.replace("}", ",\"delegate\":\"nosuch\"}"));
         assertEquals(new PluginHarness.Run(1, error(999, "failed to find plugin \"nosuch\" in path [" + bin + "]"),
                 ""), run);
@@ -99,6 +99,6 @@ class MainProcessTest {
     @Test
     void anEnvironmentErrorNeedsNoDelegate() throws Exception {
         assertEquals(new PluginHarness.Run(1, error(4, "required env variables [CNI_PATH] missing"), ""),
-                PluginProcess.run(PluginHarness.env("GC", "CNI_PATH", null), PluginHarness.CONFIG));
+                MainInChildJvm.run(PluginHarness.env("GC", "CNI_PATH", null), PluginHarness.CONFIG));
     }
 }

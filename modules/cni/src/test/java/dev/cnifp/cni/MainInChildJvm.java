@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Runs {@link Main} in a child JVM from the module path this test JVM was given: for what only a fresh process shows
  * (slf4j's one-time configuration, System.out guarding, the exit status from {@code halt}).
  */
-final class PluginProcess {
-    private PluginProcess() {}
+final class MainInChildJvm {
+    private MainInChildJvm() {}
 
     static PluginHarness.Run run(Map<String, String> env, String stdin, String... jvmOptions)
             throws IOException, InterruptedException {
