@@ -42,7 +42,7 @@ final class FailpointHandler implements CommandHandler {
     @Override
     public HandlerResult handle(Request request, PrintStream stdout, PrintStream stderr) throws CniException {
         PluginConfig config = PluginConfig.decode(request.config());
-        log.configure(LogSettings.of(config.logLevel(), config.logFile()));
+        log.configure(LogSettings.of(config.logLevel(), config.logFile(), config.failpointConfPath()));
         log.debug(() -> "%s container=%s ifname=%s netns=%s config version %s".formatted(request.command(),
                 request.invocation().containerId(), request.invocation().ifName(), request.invocation().netns(),
                 request.configVersion()));

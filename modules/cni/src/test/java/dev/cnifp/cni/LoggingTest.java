@@ -10,6 +10,7 @@ import dev.cnifp.cni.logging.LogSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,24 @@ class LoggingTest {
                 && run.stderr().contains("[DEBUG]"), run.stderr());
     }
 
+    /** By its own path or another name for it: a log appended to the failpoint file would break it for good. */
+    @Test
+    void aLogFileThatIsTheFailpointFileIsNotWrittenTo() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), failpoints);
+        for (Path log : List.of(failpoints, link, dir.resolve("sub/../fp.json"))) {
+            Files.createDirectories(dir.resolve("sub"));
+            Files.writeString(failpoints, "{\"cmdAdd\":\"9*error(stop here)\"}");
+
+            PluginHarness.Run run = MainInChildJvm.run(env, config("\"logLevel\":\"debug\",\"logFile\":\"" + log + "\","));
+
+            assertEquals(new PluginHarness.Run(1, error(999, "stop here"), run.stderr()), run, log::toString);
+            assertTrue(run.stderr().contains("[WARN] cni-bridge-fp") && run.stderr().contains("logFile " + log
+                    + " is the failpoint file, which a log would make unreadable: logging to stderr")
+                    && run.stderr().contains("[DEBUG]"), run.stderr());
+            assertEquals("{\n  \"cmdAdd\": \"8*error(stop here)\"\n}\n", Files.readString(failpoints), log::toString);
+        }
+    }
+
     @Test
     void debugWithoutALogFileGoesToStderr() throws Exception {
         PluginHarness.Run run = MainInChildJvm.run(env, config("\"logLevel\":\"DEBUG\","));
@@ -107,6 +126,6 @@ class LoggingTest {
     @CsvSource({"debug,debug", "DEBUG,debug", "trace,trace", "Warning,warn", "fatal,error", "off,off", "'',warn",
             "verbose,warn"})
     void levelNamesAreRead(String given, String level) {
-        assertEquals(level, LogSettings.of(given, "").level());
+        assertEquals(level, LogSettings.of(given, "", "").level());
     }
 }

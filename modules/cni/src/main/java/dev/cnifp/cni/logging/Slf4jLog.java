@@ -37,7 +37,10 @@ public final class Slf4jLog implements PluginLog {
             return; // slf4j-simple reads its configuration once
         }
         settings = newSettings;
-        if (!newSettings.file().isEmpty()) {
+        if (newSettings.fileIsTheFailpointFile()) {
+            warn("logFile " + newSettings.file() + " is the failpoint file, which a log would make unreadable: "
+                    + "logging to stderr");
+        } else if (!newSettings.file().isEmpty()) {
             try {
                 System.setErr(new PrintStream(new FileOutputStream(newSettings.file(), true), true,
                         StandardCharsets.UTF_8));
