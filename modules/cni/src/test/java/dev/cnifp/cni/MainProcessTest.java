@@ -1,6 +1,7 @@
 package dev.cnifp.cni;
 
 import static dev.cnifp.cni.PluginHarness.error;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,25 @@ class MainProcessTest {
         Map<String, String> env = PluginHarness.env(command, overrides);
         env.put("CNI_PATH", bin.toString());
         return env;
+    }
+
+    /**
+     * A failpoint file within the size limit whose values do not fit in the heap: a CNI error, not a dying JVM, and
+     * the file as it was. 2 MB of one-element arrays need some 150 MB of heap; the child JVM gets 32 MB.
+     */
+    @Test
+    void aFileTooBigForTheHeapIsACniErrorAndStaysAsItWas() throws Exception {
+        Path file = dir.resolve("fp.json");
+        Files.writeString(file, "{\"cmdAdd\":\"3*error(x)\",\"pad\":[" + "[1],".repeat(500_000) + "[1]]}");
+        byte[] before = Files.readAllBytes(file);
+
+        PluginHarness.Run run = MainInChildJvm.run(env("ADD"), PluginHarness.configWithConfPath(file.toString()),
+                "-Xmx32m");
+
+        assertEquals(new PluginHarness.Run(1, error(999, "failed to unmarshal failpoint conf " + file
+                + ": out of memory for a file of " + before.length + " bytes"), ""), run);
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertFalse(Files.exists(dir.resolve("stdin")), "bridge was not called");
     }
 
     @Test

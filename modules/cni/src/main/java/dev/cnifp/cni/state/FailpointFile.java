@@ -67,10 +67,20 @@ public final class FailpointFile {
         R result;
         Path written = null;
         try (LockedFile file = LockedFile.lock(confPath, path)) {
-            FailpointDocument document = DocumentParser.parse(file.readAll(confPath, MAX_BYTES), confPath);
-            byte[] before = JqStyleWriter.write(document.values());
-            result = transition.apply(document);
-            byte[] after = JqStyleWriter.write(document.values());
+            byte[] content = file.readAll(confPath, MAX_BYTES);
+            byte[] before;
+            byte[] after;
+            try {
+                FailpointDocument document = DocumentParser.parse(content, confPath);
+                before = JqStyleWriter.write(document.values());
+                result = transition.apply(document);
+                after = JqStyleWriter.write(document.values());
+            } catch (OutOfMemoryError e) {
+                // A file within the size limit can still hold millions of tiny values, each an object in memory
+                // (~85 bytes of heap per byte of file in the worst case). The tree is garbage once this is thrown.
+                throw new StateException("failed to unmarshal failpoint conf " + confPath + ": out of memory for "
+                        + "a file of " + content.length + " bytes");
+            }
             if (!Arrays.equals(before, after)) {
                 if (after.length > MAX_BYTES) { // the indented form of a compact file can outgrow the limit
                     throw new StateException("failed to write failpoint conf " + confPath + ": it would be larger "

@@ -26,10 +26,15 @@ final class SystemErrors {
         } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return lowerFirst(fse.getReason());
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        // A channel's read, write, force or lock throws a plain IOException with the strerror text as its message.
+        return e.getMessage() != null ? lowerFirst(e.getMessage()) : e.getClass().getSimpleName();
     }
 
+    /** "No space left on device" as Go prints it; a word in capitals ("EOF") stays as it is. */
     private static String lowerFirst(String reason) {
-        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        if (reason.length() < 2 || !Character.isUpperCase(reason.charAt(0)) || Character.isUpperCase(reason.charAt(1))) {
+            return reason;
+        }
+        return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 }
