@@ -104,6 +104,23 @@ class ActionContractTest {
         assertEquals(0, new Outcome.Fail(0, "x", null).code());
     }
 
+    @Test
+    void argumentStartingWithAClosingParenthesisIsTheActionsBug() {
+        FailpointParser parser = parserOf(new TestAction("lead", ArgumentRule.REQUIRED, arg -> Optional.of(")" + arg)));
+        BrokenActionException e = assertThrows(BrokenActionException.class, () -> parser.parse("1*lead(x)"));
+        assertTrue(e.getMessage().endsWith("normalised its argument to \")x\", which cannot be written back: it must be "
+                + "non-empty and without \")\""), e.getMessage());
+    }
+
+    @Test
+    void namesMayUseEveryAsciiLetterFromAToZInBothCases() throws FailpointSyntaxException {
+        FailpointParser parser = parserOf(new TestAction("AZaz", ArgumentRule.NONE, Optional::ofNullable),
+                new TestAction("Za", ArgumentRule.NONE, Optional::ofNullable),
+                new TestAction("zA", ArgumentRule.NONE, Optional::ofNullable),
+                new TestAction("aZ", ArgumentRule.NONE, Optional::ofNullable));
+        assertEquals("AZaz->Za->2*zA->aZ", parser.parse("AZaz->Za->2*zA->aZ").marshal());
+    }
+
     private static Term termOf(FailpointAction action) throws FailpointSyntaxException {
         return parserOf(action).parse(action.name()).terms().getFirst();
     }
@@ -113,8 +130,8 @@ class ActionContractTest {
         return (module.isNamed() ? "module " + module.getName() : "the class path") + " (" + provider.getName() + ")";
     }
 
-    private static FailpointParser parserOf(FailpointAction action) {
-        return new FailpointParser(ActionRegistry.of(List.of(action)));
+    private static FailpointParser parserOf(FailpointAction... actions) {
+        return new FailpointParser(ActionRegistry.of(List.of(actions)));
     }
 
     /** An action without argument whose bound action fires and hints what the suppliers give. */
