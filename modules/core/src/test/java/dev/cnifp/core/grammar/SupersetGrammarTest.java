@@ -46,6 +46,8 @@ class SupersetGrammarTest {
         100.000000%off     | 100%off
         0.100%off          | 0.1%off
         00.000001%off      | 0.000001%off
+        0100%off           | 100%off
+        000099.5%off       | 99.5%off
         """)
     void probabilityMarshalsInShortestForm(String spec, String marshalled) throws FailpointSyntaxException {
         assertEquals(marshalled, parser.parse(spec).marshal());
@@ -111,6 +113,12 @@ class SupersetGrammarTest {
     }
 
     @Test
+    void leadingZerosDoNotCountTowardsTheLimitOfACount() throws FailpointSyntaxException {
+        assertEquals("9223372036854775807*off", parser.parse("00009223372036854775807*off").marshal());
+        assertEquals("0*off", parser.parse("0000000000000000000000*off").marshal());
+    }
+
+    @Test
     void delayAtTheGoLimitIsAccepted() throws FailpointSyntaxException {
         assertEquals("1*delay(9223372036854)", parser.parse("1*delay(000009223372036854)").marshal());
     }
@@ -149,5 +157,15 @@ class SupersetGrammarTest {
         assertEquals(parser.parse("05*delay(007)").hashCode(), parser.parse("5*delay(7)").hashCode());
         assertFalse(parser.parse("5*off").equals(parser.parse("off")));
         assertFalse(parser.parse("50%off").equals(parser.parse("off")));
+    }
+
+    @Test
+    void countedTermIsTheContainerdKindAndPrintsAsWritten() throws FailpointSyntaxException {
+        Term term = Term.counted(5, "error", parser.parse("error(oops)").terms().getFirst().action());
+        assertEquals(parser.parse("5*error(oops)").terms().getFirst(), term);
+        assertEquals("5*error(oops)", term.toString());
+        Failpoint failpoint = parser.parse("012.50%3*delay(010)->off");
+        assertEquals("12.5%3*delay(10)->off", failpoint.toString());
+        assertEquals("12.5%", failpoint.terms().getFirst().probability().orElseThrow().toString());
     }
 }
