@@ -9,10 +9,12 @@ import dev.cnifp.core.spi.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -95,5 +97,24 @@ class FailpointSwitchTest {
         point.set(parser.parse("1*panic(p)"));
         assertEquals(new Outcome.Panic("p"), point.fire(RandomGenerator.getDefault(), new RecordingContext()));
         assertEquals(Outcome.PROCEED, point.fire(RandomGenerator.getDefault(), new RecordingContext()));
+    }
+
+    @Test
+    void readingOrReplacingTheFailpointLeavesItFreeForOtherThreads() throws Exception {
+        FailpointSwitch point = new FailpointSwitch(parser.parse("2*off"));
+        assertEquals("2*off", point.current().marshal());
+        assertEquals("2*off", inAnotherThread(() -> point.evaluate(RandomGenerator.getDefault()).orElseThrow()
+                .marshal()));
+        point.set(parser.parse("1*error(x)"));
+        assertEquals("1*error(x)", inAnotherThread(() -> point.evaluate(RandomGenerator.getDefault()).orElseThrow()
+                .marshal()));
+        assertEquals("0*error(x)", inAnotherThread(() -> point.current().marshal()));
+    }
+
+    /** Runs {@code task} in a daemon thread, which is left behind if it never gets the lock. */
+    private static <T> T inAnotherThread(Callable<T> task) throws Exception {
+        FutureTask<T> future = new FutureTask<>(task);
+        Thread.ofPlatform().daemon().start(future);
+        return future.get(10, TimeUnit.SECONDS);
     }
 }
