@@ -97,4 +97,16 @@ class ThirdPartyLayerTest {
         assertEquals("action \"error\" is provided by both module acme.rogue (acme.rogue.Action)"
                 + " and module dev.cnifp.core (dev.cnifp.core.actions.ErrorAction)", e.getMessage());
     }
+
+    @Test
+    void actionsOfSiblingLayersAreAllFound() throws Exception {
+        ProviderModules modules = new ProviderModules(temp);
+        ModuleLayer alpha = ProviderModules.layerOf(Set.of("acme.alpha"), modules.compile("acme.alpha", "shout"));
+        ModuleLayer beta = ProviderModules.layerOf(Set.of("acme.beta"), modules.compile("acme.beta", "whisper"));
+
+        assertEquals(List.of("delay", "error", "off", "panic", "shout", "whisper"),
+                ActionRegistry.fromLayers(List.of(alpha, beta)).names());
+        assertEquals(List.of("delay", "error", "off", "panic", "shout", "whisper"),
+                ActionRegistry.fromLayers(List.of(beta, ModuleLayer.boot(), alpha)).names());
+    }
 }
