@@ -19,6 +19,7 @@ class PlainDocumentReaderTest {
         "{\"cmdAdd\": \"1*off\", \"n\": [1, true, null, {}]}",
         "{\"a\":1,\"b\":2,\"a\":3}", "{\"n\":[0,-1,123456789012345678,-123456789012345678,[],{\"x\":{}}]}",
         "{\"é€😀\":\"ünïcödé\"}",
+        "{\"a\":[1 ,2\t,3\n,4\r,true,false],\"b\":null}",
     })
     void sameValuesAsJackson(String document) throws Exception {
         Object fast = PlainDocumentReader.read(document.toCharArray());
@@ -32,6 +33,7 @@ class PlainDocumentReaderTest {
         "{\"a\":1.5}", "{\"a\":1e3}", "{\"a\":-0}", "{\"a\":01}", "{\"a\":1234567890123456789}", "{\"a\":+1}",
         "{\"a\":1x}", "{\"a\":truex}", "{\"a\":nul}", "{\"a\":\"esc\\n\"}", "{\"a\":\"tab\there\"}",
         "{\"a\":[1 2]}", "{\"a\":[1,]}", "{'a':1}", "{\"a\":1}/*c*/", "{\"a\":NaN}",
+        "{\"x\":{\"a\":1 :,\"y\":2}", "{\"x\":[1 :,\"y\":2}",
     })
     void othersLeftToJackson(String document) {
         assertNull(PlainDocumentReader.read(document.toCharArray()));
