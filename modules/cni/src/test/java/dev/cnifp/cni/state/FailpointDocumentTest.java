@@ -183,14 +183,26 @@ class FailpointDocumentTest {
         assertEquals(Optional.of(7L), document.value("int"));
         assertEquals(Optional.of(7L), document.value("bigButSmall"));
         assertEquals(Optional.of(new BigDecimal("0.1")), document.value("double"));
+        document.put("short", (short) 7);
+        document.put("byte", (byte) 7);
+        document.put("longMax", BigInteger.valueOf(Long.MAX_VALUE));
+        document.put("longMin", BigInteger.valueOf(Long.MIN_VALUE));
+        document.put("pastLongMax", BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE));
+        assertEquals(Optional.of(7L), document.value("short"));
+        assertEquals(Optional.of(7L), document.value("byte"));
+        assertEquals(Optional.of(Long.MAX_VALUE), document.value("longMax"));
+        assertEquals(Optional.of(Long.MIN_VALUE), document.value("longMin"));
+        assertEquals(Optional.of(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE)), document.value("pastLongMax"));
     }
 
     @Test
     void valuesWithoutAJsonFormAreRefused() throws Exception {
         FailpointDocument document = parse("{}");
-        assertThrows(IllegalArgumentException.class, () -> document.put("x", Double.NaN));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> document.put("x", Double.NaN));
+        assertEquals("not representable in JSON: java.lang.Double NaN", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> document.put("x", Float.POSITIVE_INFINITY));
-        assertThrows(IllegalArgumentException.class, () -> document.put("x", new Object()));
+        e = assertThrows(IllegalArgumentException.class, () -> document.put("x", new Object()));
+        assertEquals("not representable in JSON: java.lang.Object", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> document.put("x", Map.of(1, "one")));
         assertThrows(IllegalArgumentException.class, () -> document.put("x", List.of(new StringBuilder())));
         assertEquals(List.of(), document.keys());
