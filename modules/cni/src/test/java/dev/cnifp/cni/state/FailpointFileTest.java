@@ -21,6 +21,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -502,5 +504,16 @@ class FailpointFileTest {
         }
         assertFalse(Files.isSymbolicLink(file));
         assertTrue(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aFailedOpenLeavesOtherThreadsFreeToUpdate() throws Exception {
+        Path missing = dir.resolve("missing.json");
+        assertUpdateFails(missing, "failed to open confPath " + missing + ": open " + missing
+                + ": no such file or directory");
+        Path file = write("fp.json", "{\"cmdAdd\": \"3*off\"}");
+        FutureTask<String> other = new FutureTask<>(() -> spendAdd(file));
+        Thread.ofPlatform().daemon().start(other); // daemon: left behind if it never gets the lock
+        assertEquals("3*off", other.get(30, TimeUnit.SECONDS));
     }
 }
