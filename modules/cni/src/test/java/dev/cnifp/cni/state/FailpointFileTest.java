@@ -516,4 +516,20 @@ class FailpointFileTest {
         Thread.ofPlatform().daemon().start(other); // daemon: left behind if it never gets the lock
         assertEquals("3*off", other.get(30, TimeUnit.SECONDS));
     }
+
+    /** A writer that ignores the lock (echo >> file, say) may grow the file between the lock and the read. */
+    @Test
+    void aFileThatGrowsAfterItWasLockedIsReadWholeUpToTheLimit() throws Exception {
+        Path file = write("fp.json", "{\"a\":   1}");
+        assertEquals(10, Files.size(file));
+        String atTheLimit = "{\"a\": \"" + "x".repeat(35) + "\"}";
+        assertEquals(44, atTheLimit.length());
+        try (LockedFile locked = LockedFile.lock(file.toString(), file)) {
+            Files.writeString(file, atTheLimit);
+            assertEquals(atTheLimit, new String(locked.readAll(file.toString(), 44), UTF_8));
+            Files.writeString(file, "{\"a\": \"" + "x".repeat(90) + "\"}");
+            StateException e = assertThrows(StateException.class, () -> locked.readAll(file.toString(), 44));
+            assertEquals("failed to read confPath " + file + ": file is larger than 44 bytes", e.getMessage());
+        }
+    }
 }
