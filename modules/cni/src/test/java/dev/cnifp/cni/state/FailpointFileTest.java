@@ -532,4 +532,14 @@ class FailpointFileTest {
             assertEquals("failed to read confPath " + file + ": file is larger than 44 bytes", e.getMessage());
         }
     }
+
+    @Test
+    void aReplacementThatCannotBeMovedIntoPlaceLeavesNoTempFile() throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("adir"));
+        write("adir/inside", "x");
+        assertThrows(IOException.class, () -> AtomicReplacement.replace(directory, "{}".getBytes(UTF_8)));
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(directory), listing.toList());
+        }
+    }
 }
