@@ -60,6 +60,8 @@ class GoJsonTest {
         assertEquals(new JsonString("c"), object.field("name").orElseThrow());
         assertEquals(new JsonString("a"), object.get("name").orElseThrow());
         assertEquals(4, object.members().size());
+        assertEquals(new JsonString("a"), ((JsonObject) GoJson.parse("{\"name\":\"a\",\"other\":1}")).field("NAME")
+                .orElseThrow(), "the first member counts too");
     }
 
     @Test
