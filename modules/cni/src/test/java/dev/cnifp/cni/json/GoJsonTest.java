@@ -102,6 +102,37 @@ class GoJsonTest {
         assertEquals("\"\\xff\"", GoQuote.quote(new byte[] {(byte) 0xff}));
     }
 
+    /** Go's utf8.DecodeRune at the edges of each sequence length; an invalid sequence comes out a byte at a time. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "c2 80       |`\\u0080`",
+        "c1 bf       |`\\xc1\\xbf`",
+        "df bf       |`\u07ff`",
+        "e0 a0 80    |`\u0800`",
+        "e0 9f bf    |`\\xe0\\x9f\\xbf`",
+        "ed 9f bf    |`\\ud7ff`",
+        "ed a0 80    |`\\xed\\xa0\\x80`",
+        "ed bf bf    |`\\xed\\xbf\\xbf`",
+        "ee 80 80    |`\\ue000`",
+        "ef bf bd    |`\ufffd`",
+        "ef bf bf    |`\\uffff`",
+        "f0 90 80 80 |`\uD800\uDC00`",
+        "f0 8f bf bf |`\\xf0\\x8f\\xbf\\xbf`",
+        "f4 8f bf bf |`\\U0010ffff`",
+        "f4 90 80 80 |`\\xf4\\x90\\x80\\x80`",
+        "f5 80 80 80 |`\\xf5\\x80\\x80\\x80`",
+        "e0 a0       |`\\xe0\\xa0`",
+        "7f 80       |`\\x7f\\x80`",
+    })
+    void quotesInvalidUtf8ByteByByteLikeStrconvQuote(String hex, String quoted) {
+        String[] parts = hex.split(" ");
+        byte[] bytes = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        assertEquals("\"" + quoted + "\"", GoQuote.quote(bytes));
+    }
+
     @Test
     void nestingBeyondGosLimitNamesTheCharacterThatOpenedIt() throws GoJsonException {
         // Go's scanner allows 10000 open arrays or objects and reports the 10001st like any invalid character.
