@@ -134,6 +134,13 @@ class GoJsonTest {
     }
 
     @Test
+    void builtObjectsChainEveryKindOfMember() {
+        JsonObject object = JsonObject.builder().put("n", 7L).put("s", "x").putIfPresent("empty", "")
+                .put("v", JsonValue.NULL).build();
+        assertEquals("{\"n\":7,\"s\":\"x\",\"v\":null}", GoJson.compact(object));
+    }
+
+    @Test
     void nestingBeyondGosLimitNamesTheCharacterThatOpenedIt() throws GoJsonException {
         // Go's scanner allows 10000 open arrays or objects and reports the 10001st like any invalid character.
         String limit = "[".repeat(10_000) + "]".repeat(10_000);
