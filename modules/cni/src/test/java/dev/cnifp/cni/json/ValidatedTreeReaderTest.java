@@ -22,12 +22,27 @@ class ValidatedTreeReaderTest {
         "{\"\\u0061\":\"key escaped\"}",
         "[\"é€😀 ünïcödé\", 1.0, 2.50, -0.0, 1E+2, 1e-0]",
         "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]",
+        "[9, -9, 90, 1.0, 1.9, 1.00, 1.99, 1e0, 1e9, 1e00, 1e99, 1E+09]",
+        "\"\\uFaAf \\u0009 \\uABCD \\uffff\"",
     })
     void sameTreeAsJackson(String document) throws Exception {
         JsonValue fast = ValidatedTreeReader.read(document);
         assertNotNull(fast, "fast path taken");
         assertEquals(GoJson.readWithJackson(document), fast);
         assertEquals(fast, GoJson.parse(document.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[", "{\"a\":"})
+    void nestingUpToItsLimitTakesTheFastPath(String open) throws Exception {
+        String close = open.equals("[") ? "]" : "}";
+        String atTheLimit = open.repeat(200) + "1" + close.repeat(200);
+        JsonValue fast = ValidatedTreeReader.read(atTheLimit);
+        assertNotNull(fast, "fast path taken");
+        assertEquals(GoJson.readWithJackson(atTheLimit), fast);
+        String beyond = open.repeat(201) + "1" + close.repeat(201);
+        assertNull(ValidatedTreeReader.read(beyond));
+        assertEquals(GoJson.readWithJackson(beyond), GoJson.parse(beyond));
     }
 
     @Test
