@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cnifp.cni.logging.LogSettings;
+import dev.cnifp.cni.logging.PluginLog;
 import dev.cnifp.cni.protocol.CniException;
 import dev.cnifp.cni.protocol.Command;
 import dev.cnifp.core.registry.ActionRegistry;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -463,5 +466,60 @@ class FailpointFlowTest {
                 };
             }
         }
+    }
+
+    @Test
+    void anInterruptedDelayIsA999AndTheInterruptIsKept() throws IOException {
+        failpoints("{\"cmdAdd\":\"1*delay(1500)\"}");
+        harness.collaborators = harness.collaborators.withSleeper(duration -> {
+            throw new InterruptedException("woken");
+        });
+        try {
+            assertEquals(new PluginHarness.Run(1, error(999, "failpoint cmdAdd interrupted"), ""), run("ADD"));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is passed on");
+        } finally {
+            Thread.interrupted();
+        }
+        assertTrue(harness.delegateCalls.isEmpty());
+        assertTrue(fileContent().contains("0*delay(1500)"), fileContent());
+    }
+
+    /** What a debug log shows of each call: the call, the failpoint's step and what fired, the delegation. */
+    @Test
+    void theDebugLogFollowsEachCall() throws IOException {
+        List<String> debug = new ArrayList<>();
+        harness.collaborators = harness.collaborators.withLog(new PluginLog() {
+            @Override
+            public void configure(LogSettings settings) {}
+
+            @Override
+            public boolean debugEnabled() {
+                return true;
+            }
+
+            @Override
+            public void debug(Supplier<String> message) {
+                debug.add(message.get());
+            }
+
+            @Override
+            public void warn(String message) {
+                debug.add("WARN " + message);
+            }
+        });
+        harness.run(env("ADD"), PluginHarness.CONFIG);
+        assertEquals(List.of("ADD container=ctr-1 ifname=eth0 netns=/var/run/netns/test config version 1.0.0",
+                "no failpoint file", "delegating ADD to bridge", "ADD succeeded"), debug);
+
+        debug.clear();
+        failpoints("{\"cmdAdd\":\"1*error(stop)\"}");
+        run("ADD");
+        run("DEL");
+        assertEquals(List.of("ADD container=ctr-1 ifname=eth0 netns=/var/run/netns/test config version 1.0.0",
+                "cmdAdd: 1*error(stop) -> 0*error(stop), firing 1*error(stop)",
+                "cmdAdd fired: " + new Outcome.Fail(999, "stop", null),
+                "ADD failed: {\"code\":999,\"msg\":\"stop\"}",
+                "DEL container=ctr-1 ifname=eth0 netns=/var/run/netns/test config version 1.0.0",
+                "no failpoint for cmdDel", "delegating DEL to bridge", "DEL succeeded"), debug);
     }
 }
