@@ -493,18 +493,8 @@ class FailpointFlowTest {
             public void configure(LogSettings settings) {}
 
             @Override
-            public boolean debugEnabled() {
-                return true;
-            }
-
-            @Override
             public void debug(Supplier<String> message) {
                 debug.add(message.get());
-            }
-
-            @Override
-            public void warn(String message) {
-                debug.add("WARN " + message);
             }
         });
         harness.run(env("ADD"), PluginHarness.CONFIG);
