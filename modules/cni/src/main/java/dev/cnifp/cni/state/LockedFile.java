@@ -212,6 +212,10 @@ final class LockedFile implements AutoCloseable {
                 }
                 position += read;
             }
+            if (position > maxBytes) { // grown since the lock by a writer that does not lock, past the last doubling
+                throw new StateException("failed to read confPath " + confPath + ": file is larger than "
+                        + maxBytes + " bytes");
+            }
             return Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException e) {
             throw new StateException("failed to read confPath " + confPath + ": " + SystemErrors.describe(e));

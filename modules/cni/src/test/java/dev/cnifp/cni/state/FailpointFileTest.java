@@ -527,9 +527,12 @@ class FailpointFileTest {
         try (LockedFile locked = LockedFile.lock(file.toString(), file)) {
             Files.writeString(file, atTheLimit);
             assertEquals(atTheLimit, new String(locked.readAll(file.toString(), 44), UTF_8));
-            Files.writeString(file, "{\"a\": \"" + "x".repeat(90) + "\"}");
-            StateException e = assertThrows(StateException.class, () -> locked.readAll(file.toString(), 44));
-            assertEquals("failed to read confPath " + file + ": file is larger than 44 bytes", e.getMessage());
+            for (int length : new int[] {45, 87, 200}) { // one past the limit, the most one doubling holds, far past
+                Files.writeString(file, "{\"a\": \"" + "x".repeat(length - 9) + "\"}");
+                StateException e = assertThrows(StateException.class, () -> locked.readAll(file.toString(), 44),
+                        () -> length + " bytes");
+                assertEquals("failed to read confPath " + file + ": file is larger than 44 bytes", e.getMessage());
+            }
         }
     }
 
