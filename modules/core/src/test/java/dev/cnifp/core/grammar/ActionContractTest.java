@@ -99,6 +99,7 @@ class ActionContractTest {
                 assertThrows(IllegalArgumentException.class, () -> new Outcome.Exit(256)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Outcome.Exit(-1));
         assertEquals(255, new Outcome.Exit(255).status());
+        assertEquals(0, new Outcome.Exit(0).status());
         assertEquals("an error code is never negative, got -1",
                 assertThrows(IllegalArgumentException.class, () -> new Outcome.Fail(-1, "x", null)).getMessage());
         assertEquals(0, new Outcome.Fail(0, "x", null).code());

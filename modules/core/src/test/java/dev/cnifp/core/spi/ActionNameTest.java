@@ -13,6 +13,8 @@ class ActionNameTest {
     @ParameterizedTest(name = "\"{0}\" valid: {1}")
     @CsvSource(delimiter = '|', value = {
         "error|true", "x|true", "Errcode_2|true", "a_|true",
+        "A|true", "Z|true", "a|true", "z|true", "x0|true", "x9|true",
+        "@|false", "[|false", "`|false", "{|false", "x/|false", "x:|false",
         "''|false", "2x|false", "_x|false", "err-code|false", "err code|false", "délai|false", "error()|false",
     })
     void namesAreAsciiLettersDigitsAndUnderscoresStartingWithALetter(String name, boolean valid) {
