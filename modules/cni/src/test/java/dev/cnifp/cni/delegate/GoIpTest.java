@@ -26,6 +26,8 @@ class GoIpTest {
         "64:ff9b::192.0.2.1, 64:ff9b::c000:201",
         "1:2:3:4:5:6:1.2.3.4, 1:2:3:4:5:6:102:304",
         "0:0:0:0:0:ffff:0:0, 0.0.0.0",
+        "1::ffff:c000:201, 1::ffff:c000:201",
+        "::a, ::a",
     })
     void parsesAndPrintsLikeGo(String text, String printed) {
         assertEquals(printed, GoIp.format(GoIp.parseIp(text).orElseThrow()));
@@ -36,6 +38,7 @@ class GoIpTest {
         "", "1.2.3", "1.2.3.4.5", "256.0.0.1", "01.2.3.4", "1.2.3.", ".1.2.3", "1..2.3", "1.2.3.4 ", " ::1",
         "1::2::3", ":1::", "1:", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::8", "12345::", "::1%eth0",
         "1:2:3:4:5:6:7:1.2.3.4", "1.2.3.4::", "::1.2.3", "g::", "1:2:3:4:5:6:7:8::",
+        "::1::2", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::1.2.3.4",
     })
     void rejectsWhatGoRejects(String text) {
         assertEquals(Optional.empty(), GoIp.parseIp(text));
