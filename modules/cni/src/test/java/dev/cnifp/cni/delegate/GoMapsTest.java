@@ -43,6 +43,14 @@ class GoMapsTest {
                 GoJson.compact(GoMaps.roundTrip(GoJson.parse(in))));
     }
 
+    /** A key that begins another sorts first, as the shorter byte string does in Go. */
+    @Test
+    void aKeyThatIsAPrefixOfAnotherSortsBeforeIt() throws GoJsonException {
+        String in = "{\"ips\":1,\"ip\":2,\"ipsa\":3,\"i\":4,\"\":5,\"ip\\u00e9\":6,\"ipa\":7}";
+        assertEquals("{\"\":5,\"i\":4,\"ip\":2,\"ipa\":7,\"ips\":1,\"ipsa\":3,\"ip\u00e9\":6}",
+                GoJson.compact(GoMaps.roundTrip(GoJson.parse(in))));
+    }
+
     @ParameterizedTest(name = "[{0}]")
     @CsvSource({"0", "-0", "7", "-7", "1500", "999999999999999", "-999999999999999", "1000000000000000", "1.0", "1e3",
         "-", "''", "01", "1-"})
