@@ -57,6 +57,9 @@ class DelegateTest {
         "kill -TERM $$|0|netplugin failed with no error message: signal: terminated|",
         "kill -ABRT $$|0|netplugin failed with no error message: signal: aborted|",
         "ulimit -c 0; kill -SEGV $$|0|netplugin failed with no error message: signal: segmentation fault|",
+        "ulimit -c 0; kill -SYS $$|0|netplugin failed with no error message: signal: bad system call|",
+        "exit 128|0|netplugin failed with no error message: exit status 128|",
+        "exit 160|0|netplugin failed with no error message: exit status 160|",
         "printf 'something bad\\n' >&2; exit 1|0|netplugin failed: \"something bad\\n\": exit status 1|",
         "printf 'tab\\there \\342\\200' >&2; exit 2|0|netplugin failed: \"tab\\there \\xe2\\x80\": exit status 2|",
         "printf '{\"cniVersion\":\"1.0.0\",\"code\":11,\"msg\":\"later\",\"details\":\"d\",\"extra\":1}'; exit 1|11|later|d",
@@ -100,6 +103,22 @@ class DelegateTest {
                 () -> new Delegate("bridge", env(tmp.toString())).invoke("DEL", CONFIG, OutputStream.nullOutputStream()));
         assertEquals(new CniError(0, "netplugin failed with no error message: fork/exec " + plugin
                 + ": exec format error"), e.error());
+    }
+
+    /** The format check lets real binaries through: only files that are neither ELF nor {@code #!} are refused. */
+    @Test
+    void anElfBinaryRuns() throws Exception {
+        Files.createSymbolicLink(tmp.resolve("bridge"), Path.of("/bin/echo").toRealPath());
+        byte[] stdout = new Delegate("bridge", env(tmp.toString()))
+                .invoke("ADD", CONFIG, OutputStream.nullOutputStream());
+        assertEquals("\n", new String(stdout, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNameThatIsNoPathIsNotFound() {
+        CniException e = assertThrows(CniException.class, () -> new Delegate("br\0idge", env(tmp.toString()))
+                .invoke("ADD", CONFIG, OutputStream.nullOutputStream()));
+        assertEquals(new CniError(999, "failed to find plugin \"br\\x00idge\" in path [" + tmp + "]"), e.error());
     }
 
     @Test
@@ -232,6 +251,7 @@ class DelegateTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "``|/opt/cni/bin|no plugin name provided",
         "x/y|/opt/cni/bin|invalid plugin name: x/y",
+        "/bridge|/opt/cni/bin|invalid plugin name: /bridge",
         "bridge|``|no paths provided",
         "bridge|/nonexistent/a:/nonexistent/b|failed to find plugin \"bridge\" in path [/nonexistent/a /nonexistent/b]",
         "bridge|::|failed to find plugin \"bridge\" in path [  ]",

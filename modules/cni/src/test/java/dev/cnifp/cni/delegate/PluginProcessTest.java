@@ -42,5 +42,7 @@ class PluginProcessTest {
         assertEquals("permission denied", PluginProcess.goErrnoText("Cannot run program \"/p\": error=13, Permission denied"));
         assertEquals("text file busy",
                 PluginProcess.goErrnoText("Cannot run program \"/p\": Exec failed, error: 26 (Text file busy) "));
+        String unrecognised = "Cannot run program \"/p\": unexpected";
+        assertEquals(unrecognised, PluginProcess.goErrnoText(unrecognised));
     }
 }
