@@ -121,6 +121,26 @@ class DelegateTest {
         assertEquals(new CniError(999, "failed to find plugin \"br\\x00idge\" in path [" + tmp + "]"), e.error());
     }
 
+    /**
+     * Waiting for the delegate does not give in to an interrupt, and keeps it for the caller: while its stderr is
+     * still open (the wait for the stderr reader) and after both streams are closed (the wait for the exit).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"'exec >&-; sleep 0.5'", "'exec >&- 2>&-; sleep 0.5'"})
+    void anInterruptedCallerGetsTheWholeRunAndKeepsItsInterrupt(String tail) throws Exception {
+        FakePlugins.script(tmp, "bridge", "printf out; printf err >&2; " + tail + "; exit 3");
+        Thread.currentThread().interrupt();
+        CniException e;
+        try {
+            e = assertThrows(CniException.class, () -> new Delegate("bridge", env(tmp.toString()))
+                    .invoke("ADD", CONFIG, OutputStream.nullOutputStream()));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is kept");
+        }
+        assertEquals(new CniError(0, "netplugin failed but error parsing its diagnostic message \"out\": "
+                + "invalid character 'o' looking for beginning of value"), e.error());
+    }
+
     @Test
     void missingInterpreterIsNoSuchFile() throws Exception {
         Path plugin = FakePlugins.file(tmp, "bridge", "#!/nonexistent/sh\n".getBytes(), "rwxr-xr-x");
@@ -289,6 +309,29 @@ class DelegateTest {
         Thread.sleep(1500);
         writer.close();
         assertEquals("ready", new String(run.get(20, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+    }
+
+    /** An interrupted caller is not held up by the pauses between attempts, and keeps its interrupt. */
+    @Test
+    void textFileBusyRetriesDoNotPauseForAnInterruptedCaller() throws Exception {
+        Path plugin = tmp.resolve("bridge");
+        try (OutputStream writer = Files.newOutputStream(plugin)) {
+            writer.write("#!/bin/sh\nprintf ready\n".getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+            Files.setPosixFilePermissions(plugin,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            long start = System.nanoTime();
+            Thread.currentThread().interrupt();
+            byte[] stdout;
+            try {
+                stdout = new Delegate("bridge", env(tmp.toString()))
+                        .invoke("DEL", CONFIG, OutputStream.nullOutputStream());
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept");
+            }
+            assertEquals(0, stdout.length);
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "no second-long pauses");
+        }
     }
 
     @Test
