@@ -413,6 +413,7 @@ class AddResultTest {
         "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"mtu\":9223372036854775808}]}|1.0.0|json: cannot unmarshal number 9223372036854775808 into Go struct field Interface.interfaces.mtu of type int",
         "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"mtu\":-9223372036854775809}]}|1.0.0|json: cannot unmarshal number -9223372036854775809 into Go struct field Interface.interfaces.mtu of type int",
         "{\"cniVersion\":\"1.0.0\",\"interfaces\":[true]}|1.0.0|json: cannot unmarshal bool into Go struct field Result.interfaces of type types100.Interface",
+        "{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"a\",\"mac\":\"m\"},true]}|1.0.0|json: cannot unmarshal bool into Go struct field Result.interfaces of type types100.Interface",
         "{\"cniVersion\":\"1.0.0\",\"routes\":[{\"dst\":\"0.0.0.0/0\",\"table\":\"main\"}]}|1.0.0|json: cannot unmarshal string into Go struct field Result.routes of type int",
         "{\"cniVersion\":\"1.0.0\",\"dns\":{\"nameservers\":\"1.1.1.1\"}}|1.0.0|json: cannot unmarshal string into Go struct field DNS.dns.nameservers of type []string",
         "{\"cniVersion\":\"1.0.0\",\"dns\":5}|1.0.0|json: cannot unmarshal number into Go struct field Result.dns of type types.DNS",
@@ -421,6 +422,41 @@ class AddResultTest {
     })
     void unusableResultsAreInternalErrors(String stdout, String configVersion, String msg) {
         assertEquals(new CniError(999, msg), failure(stdout == null ? "" : stdout, configVersion));
+    }
+
+    /** In Go a JSON {@code null} leaves a string or an int as an earlier duplicate key set it. */
+    @Test
+    void nullLeavesWhatAnEarlierDuplicateSet() throws CniException {
+        assertEquals("""
+                {
+                    "cniVersion": "1.0.0",
+                    "interfaces": [
+                        {
+                            "mtu": 1500,
+                            "name": "a"
+                        }
+                    ]
+                }""", reprint("{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"a\",\"mtu\":1500,\"name\":null,"
+                + "\"mtu\":null}]}", "1.0.0"));
+    }
+
+    /** A second array for the same slice decodes into the elements the first one left, as Go reuses them. */
+    @Test
+    void aDuplicateArrayMergesIntoTheElementsOfTheFirst() throws CniException {
+        assertEquals("""
+                {
+                    "cniVersion": "1.0.0",
+                    "interfaces": [
+                        {
+                            "mac": "m",
+                            "name": "b"
+                        },
+                        {
+                            "name": "c"
+                        }
+                    ]
+                }""", reprint("{\"cniVersion\":\"1.0.0\",\"interfaces\":[{\"name\":\"a\",\"mac\":\"m\"}],"
+                + "\"interfaces\":[{\"name\":\"b\"},{\"name\":\"c\"}]}", "1.0.0"));
     }
 
     @Test
