@@ -45,6 +45,7 @@ class LoggingTest {
         String afterFirst = Files.readString(log);
         assertTrue(afterFirst.contains("[DEBUG]") && afterFirst.contains("cmdAdd: 9*error(stop here) -> 8*error"),
                 afterFirst);
+        assertFalse(afterFirst.contains("kept off stdout"), "nothing was printed to System.out:\n" + afterFirst);
         PluginHarness.Run second = MainInChildJvm.run(env, config);
         assertEquals(first, second);
         String afterSecond = Files.readString(log);
@@ -77,6 +78,21 @@ class LoggingTest {
                     && run.stderr().contains("[DEBUG]"), run.stderr());
             assertEquals("{\n  \"cmdAdd\": \"8*error(stop here)\"\n}\n", Files.readString(failpoints), log::toString);
         }
+    }
+
+    /**
+     * What a library prints to System.out (here slf4j's own report, sent to stdout by its system property) never
+     * reaches the CNI answer on stdout; the debug log says what was kept off it.
+     */
+    @Test
+    void printsToSystemOutAreKeptOffStdoutAndLogged() throws Exception {
+        PluginHarness.Run run = MainInChildJvm.run(env, config("\"logLevel\":\"debug\","),
+                "-Dslf4j.internal.report.stream=stdout", "-Dslf4j.internal.verbosity=DEBUG");
+        assertEquals(error(999, "stop here"), run.stdout());
+        assertEquals(1, run.status());
+        assertTrue(run.stderr().contains("[DEBUG] cni-bridge-fp") && run.stderr().contains(
+                "kept off stdout: SLF4J(D): Connected with provider of type [org.slf4j.simple.SimpleServiceProvider]"),
+                run.stderr());
     }
 
     @Test
