@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,9 @@ import java.util.regex.Pattern;
  * environment, the given bytes on stdin, stdout and stderr captured whole, no timeout.
  */
 final class PluginProcess {
+    /** How much of an executable the kernel reads to tell its format (BINPRM_BUF_SIZE), a script's first line included. */
+    private static final int KERNEL_HEADER_BYTES = 256;
+
     /**
      * The strerror text in Java's start failure, which reads {@code Cannot run program "/p/bridge": error=13,
      * Permission denied} or, from the spawn helper, {@code ...: Exec failed, error: 26 (Text file busy)}.
@@ -195,7 +197,8 @@ final class PluginProcess {
      * The JDK (like glibc's execvp) runs a file the kernel refuses with ENOEXEC through /bin/sh; Go's fork/exec
      * does not and reports {@code exec format error}. So an executable that is neither a script nor an ELF binary
      * is refused here, before Java can start it (non-executable files are left to fail with EACCES, which the
-     * kernel checks first).
+     * kernel checks first). A script, to the kernel, is {@code #!} followed by an interpreter's name on the first line,
+     * after any blanks; {@code #!} with nothing after it is no script.
      */
     private static boolean hasUnknownFormat(String executable) {
         try {
@@ -205,20 +208,31 @@ final class PluginProcess {
             }
             // A FileChannel, not Files.newInputStream: that stream's class checks whether its channel is a
             // socket, which loads the socket channel classes into every call's start-up archive.
-            ByteBuffer head = ByteBuffer.allocate(4);
+            ByteBuffer head = ByteBuffer.allocate(KERNEL_HEADER_BYTES);
             try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
                 while (head.hasRemaining() && file.read(head) > 0) {
-                    // a regular file gives what it has; at most four bytes are wanted
+                    // a regular file gives what it has; the kernel looks at no more than this
                 }
             }
             int length = head.position();
             byte[] bytes = head.array();
-            boolean script = length >= 2 && bytes[0] == '#' && bytes[1] == '!';
-            boolean elf = length == 4 && Arrays.equals(bytes, new byte[] {0x7f, 'E', 'L', 'F'});
-            return !script && !elf;
+            boolean elf = length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F';
+            return !elf && !namesAnInterpreter(bytes, length);
         } catch (IOException | InvalidPathException e) {
             return false;
         }
+    }
+
+    /** Whether the header starts with {@code #!} and, after blanks, something other than the line's or the file's end. */
+    private static boolean namesAnInterpreter(byte[] header, int length) {
+        if (length < 2 || header[0] != '#' || header[1] != '!') {
+            return false;
+        }
+        int i = 2;
+        while (i < length && (header[i] == ' ' || header[i] == '\t')) {
+            i++;
+        }
+        return i < length && header[i] != '\n' && header[i] != 0;
     }
 
     /** Go's {@code exec.LookPath}: the first executable non-directory {@code dir/name} on PATH. */

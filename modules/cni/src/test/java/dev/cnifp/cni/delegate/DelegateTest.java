@@ -96,7 +96,8 @@ class DelegateTest {
     }
 
     @ParameterizedTest(name = "content \"{0}\"")
-    @CsvSource(quoteCharacter = '`', value = {"`echo hi`", "``", "`MZ\u0000binary`"})
+    @CsvSource(quoteCharacter = '`', value = {"`echo hi`", "``", "`MZ\u0000binary`", "`#!`", "`#! \t\necho hi`",
+        "`#!\n/bin/sh`"})
     void executableOfUnknownFormatIsExecFormatError(String content) throws Exception {
         Path plugin = FakePlugins.file(tmp, "bridge", content.getBytes(StandardCharsets.UTF_8), "rwxr-xr-x");
         CniException e = assertThrows(CniException.class,
