@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cnifp.cni.protocol.CniError;
 import dev.cnifp.cni.protocol.CniException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -295,11 +296,7 @@ class DelegateTest {
 
     @Test
     void textFileBusyIsRetriedUntilTheWriterCloses() throws Exception {
-        Path plugin = tmp.resolve("bridge");
-        OutputStream writer = Files.newOutputStream(plugin);
-        writer.write("#!/bin/sh\nprintf ready\n".getBytes(StandardCharsets.UTF_8));
-        writer.flush();
-        Files.setPosixFilePermissions(plugin, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        OutputStream writer = busyBridge();
         CompletableFuture<byte[]> run = CompletableFuture.supplyAsync(() -> {
             try {
                 return new Delegate("bridge", env(tmp.toString())).invoke("ADD", CONFIG, OutputStream.nullOutputStream());
@@ -315,12 +312,7 @@ class DelegateTest {
     /** An interrupted caller is not held up by the pauses between attempts, and keeps its interrupt. */
     @Test
     void textFileBusyRetriesDoNotPauseForAnInterruptedCaller() throws Exception {
-        Path plugin = tmp.resolve("bridge");
-        try (OutputStream writer = Files.newOutputStream(plugin)) {
-            writer.write("#!/bin/sh\nprintf ready\n".getBytes(StandardCharsets.UTF_8));
-            writer.flush();
-            Files.setPosixFilePermissions(plugin,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (OutputStream writer = busyBridge()) {
             long start = System.nanoTime();
             Thread.currentThread().interrupt();
             byte[] stdout;
@@ -337,17 +329,25 @@ class DelegateTest {
 
     @Test
     void textFileBusyOnEveryAttemptEndsLikeGoWithEmptySuccess() throws Exception {
-        Path plugin = tmp.resolve("bridge");
-        try (OutputStream writer = Files.newOutputStream(plugin)) {
-            writer.write("#!/bin/sh\nprintf ready\n".getBytes(StandardCharsets.UTF_8));
-            writer.flush();
-            Files.setPosixFilePermissions(plugin,
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (OutputStream writer = busyBridge()) {
             long start = System.nanoTime();
             byte[] stdout = new Delegate("bridge", env(tmp.toString()))
                     .invoke("DEL", CONFIG, OutputStream.nullOutputStream());
             assertEquals(0, stdout.length);
             assertTrue(System.nanoTime() - start >= TimeUnit.SECONDS.toNanos(6), "six attempts, a second apart");
         }
+    }
+
+    /**
+     * An executable {@code bridge} script that this test still holds open for writing, so that starting it fails with
+     * ETXTBSY ("text file busy") until the returned stream is closed.
+     */
+    private OutputStream busyBridge() throws IOException {
+        Path plugin = tmp.resolve("bridge");
+        OutputStream writer = Files.newOutputStream(plugin);
+        writer.write("#!/bin/sh\nprintf ready\n".getBytes(StandardCharsets.UTF_8));
+        writer.flush();
+        Files.setPosixFilePermissions(plugin, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return writer;
     }
 }
