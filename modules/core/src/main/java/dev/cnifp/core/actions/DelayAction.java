@@ -1,5 +1,6 @@
 package dev.cnifp.core.actions;
 
+import dev.cnifp.core.internal.Digits;
 import dev.cnifp.core.spi.ArgumentRule;
 import dev.cnifp.core.spi.BoundAction;
 import dev.cnifp.core.spi.FailpointAction;
@@ -37,35 +38,20 @@ public final class DelayAction implements FailpointAction {
 
     @Override
     public BoundAction bind(String argument) throws InvalidArgumentException {
-        if (!isDigits(argument)) {
+        if (!Digits.isDigits(argument)) {
             throw new InvalidArgumentException("delay takes a whole number of milliseconds, got \"%s\""
                     .formatted(argument == null ? "" : argument));
         }
-        int firstKept = 0; // leading zeros dropped, the last digit kept
-        while (firstKept < argument.length() - 1 && argument.charAt(firstKept) == '0') {
-            firstKept++;
+        String digits = Digits.withoutLeadingZeros(argument);
+        if (digits.isEmpty()) {
+            return new Delay(0);
         }
-        String digits = argument.substring(firstKept);
         if (digits.length() > MAX_MILLIS_DIGITS || Long.parseLong(digits) > MAX_MILLIS) {
             throw new InvalidArgumentException(
                     "delay of %s ms is too long: at most %d ms (about 292 years), the most Go's time.Duration holds"
                             .formatted(digits, MAX_MILLIS));
         }
         return new Delay(Long.parseLong(digits));
-    }
-
-    /** Checked by hand, not with a stream or a regex: their classes would cost a cold plugin process. */
-    private static boolean isDigits(String text) {
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private record Delay(long millis) implements BoundAction {

@@ -1,5 +1,6 @@
 package dev.cnifp.core.grammar;
 
+import dev.cnifp.core.internal.Digits;
 import dev.cnifp.core.registry.ActionRegistry;
 import dev.cnifp.core.spi.BoundAction;
 import dev.cnifp.core.spi.FailpointAction;
@@ -115,7 +116,7 @@ public final class FailpointParser {
             if (charAt(end) != '*') {
                 throw error(end, "%s %s, found %s".formatted(expected, digits, found(end)));
             }
-            String significant = withoutLeadingZeros(digits);
+            String significant = Digits.withoutLeadingZeros(digits);
             if (significant.length() > LONG_MAX.length()
                     || significant.length() == LONG_MAX.length() && significant.compareTo(LONG_MAX) > 0) {
                 throw error(start, "count %s does not fit in a signed 64-bit integer (at most %s)"
@@ -128,7 +129,7 @@ public final class FailpointParser {
         /** Reads {@code DIGITS ["." DIGITS] "%"} from {@code start}, which is known to start with a digit. */
         private Probability probability(int start) throws FailpointSyntaxException {
             int wholeEnd = digitsEnd(start);
-            String whole = withoutLeadingZeros(text.substring(start, wholeEnd));
+            String whole = Digits.withoutLeadingZeros(text.substring(start, wholeEnd));
             String decimals = "";
             int end = wholeEnd;
             if (charAt(wholeEnd) == '.') {
@@ -267,13 +268,5 @@ public final class FailpointParser {
 
     private static boolean isAsciiLetter(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
-    }
-
-    private static String withoutLeadingZeros(String digits) {
-        int first = 0;
-        while (first < digits.length() && digits.charAt(first) == '0') {
-            first++;
-        }
-        return digits.substring(first);
     }
 }
